@@ -1,0 +1,22 @@
+package io.tradeguard.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `tradeguard sim …`: the embedded exchange on its own; its options belong to the simulator. */
+@Command(name = "sim", description = "Run the Binance-compatible simulator on its own (see `sim --help`).",
+        // the simulator parses its own options, so help must reach it too
+        mixinStandardHelpOptions = false)
+final class SimCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", description = "options of the simulator, e.g. --port 18081 --admin-token T")
+    List<String> simArgs = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        return io.tradeguard.sim.SimMain.run(simArgs.toArray(String[]::new));
+    }
+}
