@@ -1,8 +1,9 @@
 package io.tradeguard.app;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -12,8 +13,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = false)
 final class SimCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "options of the simulator, e.g. --port 18081 --admin-token T")
-    List<String> simArgs = List.of();
+    // everything after `sim` goes to the simulator's own parser, including --help
+    @Unmatched
+    List<String> simArgs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
