@@ -1,0 +1,6 @@
+package io.tradeguard.core.model;
+
+/** GTX is futures post-only. */
+public enum TimeInForce {
+    GTC, IOC, FOK, GTX
+}

@@ -1,0 +1,59 @@
+package io.tradeguard.core.venue;
+
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.Symbol;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port through which the engine trades on one product of one exchange account. Calls block and are
+ * made from I/O workers (virtual threads), never from the engine thread; answers go back to the engine
+ * as events.
+ */
+public interface Venue extends AutoCloseable {
+
+    Market market();
+
+    /** The venue's clock, as last synchronised. */
+    Instant serverTime() throws VenueException;
+
+    /** Every tradable instrument with its filters (cached by the adapter). */
+    List<Instrument> instruments() throws VenueException;
+
+    /** Places one order. Never sends it twice: after a lost answer the adapter asks the venue by client id. */
+    SubmitResult submit(OrderRequest request);
+
+    /** Cancels an order by client id; an order that is already closed is reported, not an error. */
+    OrderUpdate cancel(Symbol symbol, ClientOrderId clientOrderId) throws VenueException;
+
+    /** The order as the venue knows it, or empty when the venue has never had it. */
+    Optional<OrderUpdate> query(Symbol symbol, ClientOrderId clientOrderId) throws VenueException;
+
+    /** All open orders of the account on this product (reconciliation's source of truth). */
+    List<OrderUpdate> openOrders() throws VenueException;
+
+    /** Every balance of the account on this product. */
+    List<Balance> balances() throws VenueException;
+
+    /** The account's trades on a symbol since the given time, oldest first, with their order's client id. */
+    List<AccountTrade> trades(Symbol symbol, Instant since) throws VenueException;
+
+    /** Opens the user-data stream; events (and connection losses/restorations) go to the listener. */
+    AutoCloseable subscribeUserData(Consumer<VenueEvent> listener) throws VenueException;
+
+    /** Opens one market-data connection for the symbols' trades; ticks go to the listener. */
+    AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException;
+
+    /** One trade of the account (myTrades / userTrades) with the order it belongs to. */
+    record AccountTrade(Symbol symbol, long venueOrderId, io.tradeguard.core.model.Side side, Fill fill) {
+    }
+
+    @Override
+    void close();
+}
