@@ -7,7 +7,7 @@ import java.util.Objects;
 public record Alert(AlertKind kind, Severity severity, String title, String body, Instant time) {
 
     static final int MAX_TITLE = 200;
-    /** Telegram refuses messages over 4096 characters; leave room for the header lines. */
+    /** Telegram refuses messages over 4096 characters; longer bodies are cut after secrets are removed. */
     static final int MAX_BODY = 3500;
 
     public Alert {
@@ -19,9 +19,6 @@ public record Alert(AlertKind kind, Severity severity, String title, String body
         }
         if (body == null) {
             body = "";
-        }
-        if (body.length() > MAX_BODY) {
-            body = body.substring(0, MAX_BODY - 1) + "…";
         }
     }
 

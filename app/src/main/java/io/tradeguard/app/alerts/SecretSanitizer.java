@@ -57,7 +57,12 @@ public final class SecretSanitizer {
         return SecretMaskingConverter.mask(out);
     }
 
+    /** Cleans title and body, then cuts an over-long body: cutting first could leave half a secret unrecognised. */
     public Alert clean(Alert alert) {
-        return alert.withText(clean(alert.title()), clean(alert.body()));
+        String body = clean(alert.body());
+        if (body.length() > Alert.MAX_BODY) {
+            body = body.substring(0, Alert.MAX_BODY - 1) + "…";
+        }
+        return alert.withText(clean(alert.title()), body);
     }
 }

@@ -50,6 +50,15 @@ class SecretSanitizerTest {
     }
 
     @Test
+    void aLongBodyIsCutOnlyAfterItsSecretsAreGone() {
+        // the secret straddles the cut: cutting first would leave its first half readable
+        String body = "x".repeat(Alert.MAX_BODY - 30) + API_SECRET + "y".repeat(100);
+        Alert clean = sanitizer.clean(AlertFixtures.killSwitch(body));
+        assertThat(clean.body()).hasSizeLessThanOrEqualTo(Alert.MAX_BODY).endsWith("…")
+                .doesNotContain(API_SECRET.substring(0, 20));
+    }
+
+    @Test
     void aSecretTooShortToMaskIsRefusedAtConfiguration() {
         assertThatThrownBy(() -> new SecretSanitizer(List.of("abc")))
                 .hasMessage("a secret shorter than 6 characters cannot be masked reliably; use a longer one");
