@@ -1,0 +1,5 @@
+package io.tradeguard.app.alerts;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}
