@@ -41,7 +41,7 @@ final class ProtectionRoutes {
         table.get(BASE + "/active", Access.VIEWER, "Active protective orders",
                 (ctx, who) -> answers.ok(ctx, protection.active()));
         table.get(BASE + "/health", Access.VIEWER, "Health of the protection service",
-                (ctx, who) -> answers.ok(ctx, protection.health()));
+                (ctx, who) -> answers.ok(ctx, protection.protectionHealth()));
         table.post(BASE + "/monitor/start", Access.ADMIN, "Start the local trigger monitor",
                 (ctx, who) -> answers.outcome(ctx, protection.startMonitor(who)));
         table.post(BASE + "/monitor/stop", Access.ADMIN, "Stop the local trigger monitor",

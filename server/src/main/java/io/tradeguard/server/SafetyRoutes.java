@@ -41,7 +41,7 @@ final class SafetyRoutes {
         table.post(BASE + "/record-trade", Access.ADMIN, "Count a trade made elsewhere against the daily limits",
                 this::recordTrade);
         table.get(BASE + "/status", Access.VIEWER, "Kill switch, daily P&L, losses, circuit breaker, halt, limits",
-                (ctx, who) -> answers.ok(ctx, safety.status()));
+                (ctx, who) -> answers.ok(ctx, safety.safetyStatus()));
         table.post(BASE + "/reset-kill-switch", Access.ADMIN, "Reset the kill switch",
                 (ctx, who) -> answers.outcome(ctx, safety.resetKillSwitch(who)));
         table.get(BASE + "/configuration", Access.VIEWER, "The safety limits",
@@ -49,7 +49,7 @@ final class SafetyRoutes {
         table.patch(BASE + "/configuration", Access.ADMIN, "Change some safety limits (fractions for percentages)",
                 this::configure);
         table.get(BASE + "/health", Access.VIEWER, "Health of the safety service",
-                (ctx, who) -> answers.ok(ctx, safety.health()));
+                (ctx, who) -> answers.ok(ctx, safety.safetyHealth()));
     }
 
     private void validate(Context ctx, Principal who) {

@@ -63,6 +63,11 @@ public record ServerConfig(String host, int port, int maxBodyBytes, boolean requ
                 confirmationTtl, loginAttemptsPerUser, loginAttemptsPerAddress, loginWindow, capacity);
     }
 
+    public ServerConfig withLoginLimits(int perUser, int perAddress) {
+        return new ServerConfig(host, port, maxBodyBytes, requireConfirmation, accessTokenTtl, refreshTokenTtl,
+                confirmationTtl, perUser, perAddress, loginWindow, feedQueueCapacity);
+    }
+
     private static void requirePositive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");

@@ -21,5 +21,5 @@ public interface ProtectionApi {
 
     Outcome<MonitorStatus> stopMonitor(Principal by);
 
-    ComponentHealth health();
+    ComponentHealth protectionHealth();
 }

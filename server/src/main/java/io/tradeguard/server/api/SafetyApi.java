@@ -12,7 +12,7 @@ public interface SafetyApi {
 
     Outcome<SafetyStatus> recordTrade(Principal by, TradeResult trade);
 
-    SafetyStatus status();
+    SafetyStatus safetyStatus();
 
     Outcome<SafetyStatus> resetKillSwitch(Principal by);
 
@@ -20,5 +20,5 @@ public interface SafetyApi {
 
     Outcome<SafetyConfiguration> updateConfiguration(Principal by, SafetyConfigurationPatch patch);
 
-    ComponentHealth health();
+    ComponentHealth safetyHealth();
 }
