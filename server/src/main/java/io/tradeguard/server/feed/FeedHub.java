@@ -159,8 +159,8 @@ public final class FeedHub implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // the socket failed; the close/error handler removes the client
+            } catch (Exception e) {
+                // the socket failed or was disconnected (Jetty throws IOException undeclared); forget the client
                 remove(ctx.sessionId());
             }
         }
