@@ -1,0 +1,5 @@
+package io.tradeguard.server.api;
+
+public enum PositionSide {
+    LONG, SHORT
+}
