@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * Today's loss in the worst case stays within the daily limit: the realized P&L since the start of the
- * day, plus what every open position would realize at its stop, plus this order's worst loss. Counting the
+ * day, plus what every open position would realize at its stop (with the fees of its round trip), plus
+ * this order's worst loss. Counting the
  * open positions' stops means that, as long as exits happen at their stops, the day's realized loss cannot
  * pass the limit; a gap through a stop can push it past by at most that one position's extra loss.
  *
@@ -23,7 +24,9 @@ record DailyLossRule(RuleId id, BigDecimal value, boolean ofStartEquity, boolean
     public RuleResult check(OrderUnderCheck o) {
         RiskContext context = o.context();
         BigDecimal allowed = ofStartEquity ? value.multiply(context.startOfDayEquity()) : value;
-        BigDecimal committed = context.realizedPnlToday().add(context.portfolio().pnlAtStops()).negate();
+        Portfolio portfolio = context.portfolio();
+        BigDecimal committed = context.realizedPnlToday().add(portfolio.pnlAtStops()).negate()
+                .add(context.takerFeeRate().multiply(portfolio.feeBase()));
         Measure measure = Measure.max(allowed, committed.add(o.worstLoss()), Measure.Unit.AMOUNT);
         if (measure.within()) {
             return new RuleResult.Passed(id, measure);

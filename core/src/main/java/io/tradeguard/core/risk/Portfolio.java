@@ -17,12 +17,16 @@ public final class Portfolio {
     private final List<OpenPosition> positions;
     private final BigDecimal pnlAtStops;
     private final BigDecimal lossToStops;
+    private final BigDecimal feeBase;
 
     private Portfolio(List<OpenPosition> positions) {
         this.positions = List.copyOf(positions);
         BigDecimal atStops = BigDecimal.ZERO;
         BigDecimal losses = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
         for (OpenPosition position : this.positions) {
+            BigDecimal exit = position.stopLoss() != null ? position.stopLoss() : position.entryPrice();
+            fees = fees.add(position.entryPrice().add(exit).multiply(position.quantity()));
             BigDecimal pnl = position.pnlAtStop();
             atStops = atStops.add(pnl);
             if (pnl.signum() < 0) {
@@ -31,6 +35,7 @@ public final class Portfolio {
         }
         this.pnlAtStops = atStops;
         this.lossToStops = losses;
+        this.feeBase = fees;
     }
 
     public static Portfolio of(List<OpenPosition> positions) {
@@ -57,6 +62,15 @@ public final class Portfolio {
     /** Portfolio heat in money: Σ of the losses positions would take at their stops (no offset). */
     public BigDecimal lossToStops() {
         return lossToStops;
+    }
+
+    /**
+     * Σ quantity × (entry + stop): the traded value on which a round trip of every position pays fees, so
+     * that fee rate × this is their entry and exit fees (entry fees already booked are counted again: on
+     * the safe side).
+     */
+    public BigDecimal feeBase() {
+        return feeBase;
     }
 
     /** Value held on a symbol, long and short, on every market. */
