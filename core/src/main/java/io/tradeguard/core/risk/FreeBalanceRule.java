@@ -3,7 +3,6 @@ package io.tradeguard.core.risk;
 import io.tradeguard.core.model.Side;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * The account can pay for the order: a spot buy needs its value plus the taker fee in free quote, a spot
@@ -22,9 +21,7 @@ record FreeBalanceRule(boolean autoAdjust) implements PreTradeRule {
         Measure.Unit unit = Measure.Unit.AMOUNT;
         BigDecimal feePerUnit = o.price().multiply(o.context().takerFeeRate());
         if (o.futures()) {
-            int leverage = o.order().leverage();
-            BigDecimal margin = leverage == 1 ? o.price() : o.price().divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL64);
-            perUnit = margin.add(feePerUnit);
+            perUnit = Leverage.margin(o.price(), o.order().leverage()).add(feePerUnit);
         } else if (o.order().side() == Side.BUY) {
             perUnit = o.price().add(feePerUnit);
         } else {

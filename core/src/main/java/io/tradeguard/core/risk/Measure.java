@@ -1,8 +1,6 @@
 package io.tradeguard.core.risk;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -11,8 +9,6 @@ import java.util.Objects;
  * @param floor true when the limit is a minimum (account equity), false when it is a maximum
  */
 public record Measure(BigDecimal limit, BigDecimal actual, Unit unit, boolean floor) {
-    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
-    private static final MathContext SCORE_PRECISION = new MathContext(6, RoundingMode.CEILING);
     /** Utilisation is reported up to 200 % of the limit. */
     static final int MAX_BPS = 20_000;
 
@@ -40,7 +36,9 @@ public record Measure(BigDecimal limit, BigDecimal actual, Unit unit, boolean fl
 
     /**
      * How much of the limit is used, in basis points (10 000 = at the limit), clamped to 0..20 000:
-     * actual / limit for a maximum, limit / actual for a minimum.
+     * actual / limit for a maximum, limit / actual for a minimum. Feeds only the advisory risk score, so
+     * the ratio is taken in binary floating point (no decision depends on it; every pass, adjust or reject
+     * compares the exact decimals). A value exactly at the limit is exactly 10 000.
      */
     public int utilisationBps() {
         BigDecimal numerator = floor ? limit : actual;
@@ -51,8 +49,14 @@ public record Measure(BigDecimal limit, BigDecimal actual, Unit unit, boolean fl
         if (denominator.signum() <= 0) {
             return MAX_BPS;
         }
-        BigDecimal ratio = numerator.multiply(BPS).divide(denominator, SCORE_PRECISION);
-        return ratio.compareTo(BigDecimal.valueOf(MAX_BPS)) >= 0 ? MAX_BPS : ratio.setScale(0, RoundingMode.CEILING).intValue();
+        int exact = numerator.compareTo(denominator);
+        if (exact == 0) {
+            return 10_000;
+        }
+        double ratio = numerator.doubleValue() / denominator.doubleValue() * 10_000d;
+        int bps = ratio >= MAX_BPS ? MAX_BPS : (int) Math.ceil(ratio);
+        // keep the side of the limit exact: under it is below 10 000, over it above
+        return exact < 0 ? Math.min(bps, 9_999) : Math.max(bps, 10_001);
     }
 
     String describe(BigDecimal value) {

@@ -5,7 +5,6 @@ import io.tradeguard.core.model.Side;
 import io.tradeguard.core.model.Symbol;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -48,7 +47,7 @@ public record OpenPosition(Market market, Symbol symbol, Side side, BigDecimal q
     public BigDecimal pnlAtStop() {
         if (stopLoss == null) {
             BigDecimal atEntry = quantity.multiply(entryPrice);
-            return (leverage == 1 ? atEntry : atEntry.divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL64)).negate();
+            return Leverage.margin(atEntry, leverage).negate();
         }
         BigDecimal move = stopLoss.subtract(entryPrice).multiply(quantity);
         return side == Side.BUY ? move : move.negate();

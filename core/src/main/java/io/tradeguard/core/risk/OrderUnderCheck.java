@@ -21,8 +21,7 @@ record OrderUnderCheck(ProposedOrder order, RiskContext context, BigDecimal pric
         if (order.stopLoss() != null) {
             perUnit = price.subtract(order.stopLoss()).abs().add(price.add(order.stopLoss()).multiply(fee));
         } else {
-            BigDecimal margin = order.leverage() == 1 ? price : price.divide(BigDecimal.valueOf(order.leverage()), MathContext.DECIMAL64);
-            perUnit = margin.add(price.multiply(fee));
+            perUnit = Leverage.margin(price, order.leverage()).add(price.multiply(fee));
         }
         return new OrderUnderCheck(order, context, price, price.multiply(order.quantity()), perUnit,
                 perUnit.multiply(order.quantity()));

@@ -5,7 +5,11 @@ import io.tradeguard.core.model.Side;
 import io.tradeguard.core.model.Symbol;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The open positions with the totals the rules need, computed once when the snapshot is built (the
@@ -18,13 +22,22 @@ public final class Portfolio {
     private final BigDecimal pnlAtStops;
     private final BigDecimal lossToStops;
     private final BigDecimal feeBase;
+    private final Map<Symbol, BigDecimal> exposure;
+    private final Set<Key> held;
+
+    private record Key(Market market, Symbol symbol, Side side) {
+    }
 
     private Portfolio(List<OpenPosition> positions) {
         this.positions = List.copyOf(positions);
         BigDecimal atStops = BigDecimal.ZERO;
         BigDecimal losses = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
+        Map<Symbol, BigDecimal> bySymbol = new HashMap<>();
+        Set<Key> keys = new HashSet<>();
         for (OpenPosition position : this.positions) {
+            bySymbol.merge(position.symbol(), position.notional(), BigDecimal::add);
+            keys.add(new Key(position.market(), position.symbol(), position.side()));
             BigDecimal exit = position.stopLoss() != null ? position.stopLoss() : position.entryPrice();
             fees = fees.add(position.entryPrice().add(exit).multiply(position.quantity()));
             BigDecimal pnl = position.pnlAtStop();
@@ -36,6 +49,8 @@ public final class Portfolio {
         this.pnlAtStops = atStops;
         this.lossToStops = losses;
         this.feeBase = fees;
+        this.exposure = Map.copyOf(bySymbol);
+        this.held = Set.copyOf(keys);
     }
 
     public static Portfolio of(List<OpenPosition> positions) {
@@ -75,21 +90,10 @@ public final class Portfolio {
 
     /** Value held on a symbol, long and short, on every market. */
     public BigDecimal exposure(Symbol symbol) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (OpenPosition position : positions) {
-            if (position.symbol().equals(symbol)) {
-                sum = sum.add(position.notional());
-            }
-        }
-        return sum;
+        return exposure.getOrDefault(symbol, BigDecimal.ZERO);
     }
 
     public boolean hasPosition(Market market, Symbol symbol, Side side) {
-        for (OpenPosition position : positions) {
-            if (position.market() == market && position.side() == side && position.symbol().equals(symbol)) {
-                return true;
-            }
-        }
-        return false;
+        return held.contains(new Key(market, symbol, side));
     }
 }

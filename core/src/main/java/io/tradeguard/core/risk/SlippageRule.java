@@ -49,13 +49,15 @@ record SlippageRule(BigDecimal maxFraction, SlippageAction action) implements Pr
         BigDecimal last = o.context().lastPrice();
         BigDecimal reference = last.multiply(order.quantity());
         BigDecimal adverse = buy ? cost.subtract(reference) : reference.subtract(cost);
-        BigDecimal fraction = adverse.signum() <= 0 ? BigDecimal.ZERO : adverse.divide(reference, RATIO);
-        Measure measure = Measure.max(maxFraction, fraction, Measure.Unit.FRACTION);
+        // in money, so that no division is needed: the cost above the last price against the allowed cost
+        Measure measure = Measure.max(maxFraction.multiply(reference), adverse.max(BigDecimal.ZERO), Measure.Unit.AMOUNT);
         if (measure.within()) {
             return new RuleResult.Passed(id(), measure);
         }
+        String share = adverse.divide(reference, RATIO).movePointRight(2).stripTrailingZeros().toPlainString() + "% against "
+                + maxFraction.movePointRight(2).stripTrailingZeros().toPlainString() + "% allowed";
         return switch (action) {
-            case REJECT -> new RuleResult.Rejected(id(), measure, "the book is too thin for a market order of this size");
+            case REJECT -> new RuleResult.Rejected(id(), measure, share + "; the book is too thin for a market order of this size");
             case CONVERT_TO_LIMIT -> new RuleResult.ConvertedToLimit(id(), measure, worstAllowedPrice(buy, last, order.tickSize()));
         };
     }

@@ -51,10 +51,13 @@ class LimitRulesTest {
         SlippageRule rule = new SlippageRule(d("0.005"), SlippageAction.REJECT);
         // average fill 100.5 for 10 = 0.5 % over the last price of 100
         assertThat(check(rule, marketBuy("10"), ctx().book(asks("100", "5", "101", "5")).build()))
-                .isInstanceOfSatisfying(RuleResult.Passed.class, p -> assertThat(p.measure().actual()).isEqualByComparingTo("0.005"));
+                .isInstanceOfSatisfying(RuleResult.Passed.class, p -> {
+                    assertThat(p.measure().actual()).isEqualByComparingTo("5");
+                    assertThat(p.measure().limit()).isEqualByComparingTo("5");
+                });
         assertThat(check(rule, marketBuy("10"), ctx().book(asks("100.49", "10")).build())).isInstanceOf(RuleResult.Passed.class);
         assertThat(check(rule, marketBuy("10"), ctx().book(asks("100.51", "10")).build()))
-                .isInstanceOfSatisfying(RuleResult.Rejected.class, r -> assertThat(r.reason()).contains("0.51%").contains("too thin"));
+                .isInstanceOfSatisfying(RuleResult.Rejected.class, r -> assertThat(r.reason()).contains("0.51% against 0.5% allowed").contains("too thin"));
     }
 
     @Test
