@@ -3,6 +3,7 @@ package io.tradeguard.core.risk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The pre-trade check: runs every rule on an order and decides. The engine calls {@link #check} for
@@ -113,7 +114,7 @@ public final class RiskEngine {
     }
 
     private void addIfOn(List<PreTradeRule> on, List<RuleResult> off, Limit limit, RuleId id,
-                         java.util.function.Function<BigDecimal, PreTradeRule> make) {
+                         Function<BigDecimal, PreTradeRule> make) {
         BigDecimal value = config.value(limit);
         if (value == null) {
             off.add(new RuleResult.Skipped(id, RuleResult.Skipped.Why.SWITCHED_OFF));

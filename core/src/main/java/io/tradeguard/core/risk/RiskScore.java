@@ -26,22 +26,22 @@ final class RiskScore {
         long sum = 0;
         int count = 0;
         for (RuleResult result : results) {
-            Measure measure = switch (result) {
-                case RuleResult.Passed passed -> passed.measure();
-                case RuleResult.Adjusted adjusted -> adjusted.measure();
-                case RuleResult.ConvertedToLimit converted -> converted.measure();
-                case RuleResult.Rejected rejected -> null;
-                case RuleResult.Skipped skipped -> null;
-            };
-            if (result instanceof RuleResult.Rejected) {
-                return 100;
+            Measure measure;
+            switch (result) {
+                case RuleResult.Rejected rejected -> {
+                    return 100;
+                }
+                case RuleResult.Skipped skipped -> {
+                    continue;
+                }
+                case RuleResult.Passed passed -> measure = passed.measure();
+                case RuleResult.Adjusted adjusted -> measure = adjusted.measure();
+                case RuleResult.ConvertedToLimit converted -> measure = converted.measure();
             }
-            if (measure != null) {
-                int u = Math.min(FULL, measure.utilisationBps());
-                max = Math.max(max, u);
-                sum += u;
-                count++;
-            }
+            int u = Math.min(FULL, measure.utilisationBps());
+            max = Math.max(max, u);
+            sum += u;
+            count++;
         }
         return count == 0 ? 0 : fromUtilisations(max, sum, count);
     }
