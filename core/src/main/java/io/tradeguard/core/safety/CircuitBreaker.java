@@ -60,15 +60,17 @@ public final class CircuitBreaker {
                 if (now.isBefore(state.openUntil())) {
                     yield new Admission(false, false, state.openUntil(), events);
                 }
-                state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, true, state.lastError());
+                state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, now, state.lastError());
                 events.add(new SafetyEvent.CircuitBreakerHalfOpened(now));
                 yield new Admission(true, true, null, events);
             }
             case HALF_OPEN -> {
-                if (state.probeInFlight()) {
-                    yield new Admission(false, false, now.plus(Duration.ofSeconds(1)), events);
+                // a probe whose answer never came (lost, or lost in a restart) is replaced after one cooldown
+                Instant probeExpires = state.probeInFlight() ? state.probeSentAt().plus(cooldown) : now;
+                if (now.isBefore(probeExpires)) {
+                    yield new Admission(false, false, probeExpires, events);
                 }
-                state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, true, state.lastError());
+                state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, now, state.lastError());
                 yield new Admission(true, true, null, events);
             }
         };
@@ -104,7 +106,7 @@ public final class CircuitBreaker {
                     if (errors >= threshold) {
                         yield open(errors + " exchange errors in a row, the last: " + error, now.plus(cooldown), now, false);
                     }
-                    state = new CircuitBreakerState(Status.CLOSED, errors, null, false, error.toString());
+                    state = new CircuitBreakerState(Status.CLOSED, errors, null, null, error.toString());
                     yield List.of();
                 }
                 case HALF_OPEN -> open("the probe failed: " + error, now.plus(cooldown), now, false);
@@ -119,7 +121,7 @@ public final class CircuitBreaker {
                 return List.of();
             }
         }
-        state = new CircuitBreakerState(Status.OPEN, state.consecutiveErrors(), until, false, reason);
+        state = new CircuitBreakerState(Status.OPEN, state.consecutiveErrors(), until, null, reason);
         return List.of(new SafetyEvent.CircuitBreakerOpened(reason, until, now));
     }
 }

@@ -8,11 +8,11 @@ import java.util.Objects;
  *
  * @param consecutiveErrors exchange errors in a row while closed
  * @param openUntil         end of the cooldown while open; null otherwise
- * @param probeInFlight     half-open and the one probe request has gone out
+ * @param probeSentAt       half-open and the one probe request went out at this time; null otherwise
  * @param lastError         the error that opened it (or the last one counted), for people; may be null
  */
 public record CircuitBreakerState(CircuitBreaker.Status status, int consecutiveErrors, Instant openUntil,
-                                  boolean probeInFlight, String lastError) {
+                                  Instant probeSentAt, String lastError) {
 
     public CircuitBreakerState {
         Objects.requireNonNull(status, "status");
@@ -22,12 +22,16 @@ public record CircuitBreakerState(CircuitBreaker.Status status, int consecutiveE
         if ((status == CircuitBreaker.Status.OPEN) != (openUntil != null)) {
             throw new IllegalArgumentException("an open breaker, and only an open one, has an end of cooldown");
         }
-        if (probeInFlight && status != CircuitBreaker.Status.HALF_OPEN) {
+        if (probeSentAt != null && status != CircuitBreaker.Status.HALF_OPEN) {
             throw new IllegalArgumentException("only a half-open breaker has a probe in flight");
         }
     }
 
+    public boolean probeInFlight() {
+        return probeSentAt != null;
+    }
+
     public static CircuitBreakerState closed() {
-        return new CircuitBreakerState(CircuitBreaker.Status.CLOSED, 0, null, false, null);
+        return new CircuitBreakerState(CircuitBreaker.Status.CLOSED, 0, null, null, null);
     }
 }

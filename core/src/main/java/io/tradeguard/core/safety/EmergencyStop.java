@@ -33,8 +33,14 @@ public final class EmergencyStop {
             throw new IllegalArgumentException("max attempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
-        this.state = Objects.requireNonNull(state, "state");
-        this.finishedReported = state.legs().stream().allMatch(EmergencyLeg::finished);
+        Objects.requireNonNull(state, "state");
+        // a leg sent before a restart has no known outcome: send it again (same client order id)
+        List<EmergencyLeg> legs = new ArrayList<>(state.legs().size());
+        for (EmergencyLeg leg : state.legs()) {
+            legs.add(leg.status() == EmergencyLeg.Status.SENT ? leg.with(EmergencyLeg.Status.PENDING, leg.attempts(), leg.lastError()) : leg);
+        }
+        this.state = new EmergencyStopState(state.halted(), state.reason(), state.startedAt(), legs, state.resetAt(), state.resetReason());
+        this.finishedReported = this.state.legs().stream().allMatch(EmergencyLeg::finished);
     }
 
     public EmergencyStopState state() {

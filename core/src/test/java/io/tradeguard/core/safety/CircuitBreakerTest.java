@@ -77,6 +77,18 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aProbeWhoseAnswerIsLostIsReplacedAfterACooldown() {
+        fail(5);
+        now = now.plus(COOLDOWN);
+        assertThat(breaker.admit(now).probe()).isTrue();
+        CircuitBreaker restored = new CircuitBreaker(5, COOLDOWN, breaker.state());
+        CircuitBreaker.Admission waiting = restored.admit(now.plus(COOLDOWN).minusSeconds(1));
+        assertThat(waiting.allowed()).isFalse();
+        assertThat(waiting.retryAt()).isEqualTo(now.plus(COOLDOWN));
+        assertThat(restored.admit(now.plus(COOLDOWN)).probe()).isTrue();
+    }
+
+    @Test
     void aLateSuccessDoesNotEndTheCooldown() {
         fail(5);
         assertThat(breaker.onSuccess(now)).isEmpty();

@@ -114,6 +114,15 @@ class EmergencyStopTest {
     }
 
     @Test
+    void legsInFlightAtARestartAreSentAgain() {
+        stop.start("by hand", orders, positions, ids, now);
+        List<EmergencyLeg> sent = stop.takeDue();
+        EmergencyStop restored = new EmergencyStop(3, stop.state());
+        assertThat(restored.takeDue()).extracting(EmergencyLeg::id).isEqualTo(sent.stream().map(EmergencyLeg::id).toList());
+        assertThat(restored.state().legs().get(0).attempts()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyBookFinishesAtOnce() {
         List<SafetyEvent> events = stop.start("by hand", List.of(), List.of(), ids, now);
         assertThat(events).hasSize(2).last().isEqualTo(new SafetyEvent.EmergencyStopFinished(List.of(), now));
