@@ -1,0 +1,45 @@
+package io.tradeguard.core.risk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything the pre-trade rules look at besides the order, filled in by the engine from its state.
+ *
+ * @param equity              account equity now (wallet + unrealized P&L), in the quote currency
+ * @param startOfDayEquity    equity at 00:00 UTC (or at the last admin reset of a daily-loss trip)
+ * @param freeBalance         free amount of what the order spends: the quote asset for a spot buy and on
+ *                            futures (available balance), the base asset for a spot sell
+ * @param takerFeeRate        commission rate for market execution, as a fraction (0.001 = 0.1 %)
+ * @param portfolio           the open positions
+ * @param realizedPnlToday    realized P&L since the start of the day, net of fees (negative = loss)
+ * @param consecutiveLosses   losing round trips in a row
+ * @param lastPrice           last trade price of the order's symbol
+ * @param book                the order's symbol's book, needed for market orders (slippage); may be null
+ *                            otherwise
+ */
+public record RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
+                          BigDecimal takerFeeRate, Portfolio portfolio, BigDecimal realizedPnlToday,
+                          int consecutiveLosses, BigDecimal lastPrice, OrderBookView book) {
+
+    public RiskContext {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(equity, "equity");
+        Objects.requireNonNull(startOfDayEquity, "startOfDayEquity");
+        Objects.requireNonNull(freeBalance, "freeBalance");
+        Objects.requireNonNull(takerFeeRate, "takerFeeRate");
+        Objects.requireNonNull(portfolio, "portfolio");
+        Objects.requireNonNull(realizedPnlToday, "realizedPnlToday");
+        Objects.requireNonNull(lastPrice, "lastPrice");
+        if (lastPrice.signum() <= 0) {
+            throw new IllegalArgumentException("last price must be positive");
+        }
+        if (startOfDayEquity.signum() < 0 || freeBalance.signum() < 0 || takerFeeRate.signum() < 0) {
+            throw new IllegalArgumentException("start-of-day equity, free balance and fee rate must not be negative");
+        }
+        if (consecutiveLosses < 0) {
+            throw new IllegalArgumentException("consecutive losses must not be negative");
+        }
+    }
+}
