@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever the instrument and the order asked for: a conformed order passes every filter (checked here
  * with the filter rules written out again, as Binance states them) and never trades more than asked.
  */
-class OrderFiltersProperties {
+class OrderFiltersPropertyTest {
 
     record Case(Instrument instrument, OrderRequest order, BigDecimal reference) {
     }
