@@ -1,0 +1,40 @@
+package io.tradeguard.binance.auth;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Base64;
+
+/** Ed25519 over the payload, base64 (Binance's recommended key type; required for WS-API session logon). */
+public final class Ed25519Signer implements RequestSigner {
+    private final PrivateKey key;
+
+    public Ed25519Signer(PrivateKey key) {
+        if (key == null || !("Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm()))) {
+            throw new IllegalArgumentException("an Ed25519 private key is needed");
+        }
+        this.key = key;
+    }
+
+    /** From a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), as Binance's key generator writes it. */
+    public static Ed25519Signer fromPem(String pem) {
+        return new Ed25519Signer(PrivateKeys.pkcs8(pem, "Ed25519"));
+    }
+
+    @Override
+    public String sign(byte[] payload) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(key);
+            signature.update(payload);
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ed25519Signer[key=***]";
+    }
+}
