@@ -155,30 +155,34 @@ public final class SpotMarketStreams implements AutoCloseable {
 
         @Override
         public Optional<String> onText(String text, Instant receivedAt, Link ignored) {
-            JsonNode message = Json.parse(text);
-            if (message.has("result") || message.has("code")) {
-                return Optional.empty(); // answer to SUBSCRIBE/UNSUBSCRIBE
-            }
-            JsonNode data = message.has("data") ? message.get("data") : message;
-            String stream = message.path("stream").asText("");
-            if (stream.endsWith("@bookTicker") || (!data.has("e") && data.has("b") && data.has("a"))) {
-                quotes.accept(new BookTicker(Symbol.of(text(data, "s")), decimal(data, "b"), decimal(data, "B"),
-                        decimal(data, "a"), decimal(data, "A")));
-                return Optional.empty();
-            }
-            switch (data.path("e").asText("")) {
-                case "trade" -> events.accept(new VenueEvent.PriceTick(Market.SPOT, Symbol.of(text(data, "s")),
-                        decimal(data, "p"), false, millis(data, "T"), receivedAt));
-                case "kline" -> events.accept(new VenueEvent.PriceTick(Market.SPOT, Symbol.of(text(data, "s")),
-                        decimal(data.get("k"), "c"), false, millis(data, "E"), receivedAt));
-                case "serverShutdown" -> {
-                    return Optional.of("the venue announced a shutdown");
-                }
-                default -> {
-                    // other stream types are not subscribed by this manager
-                }
-            }
+            return read(Json.parse(text), receivedAt, events, quotes);
+        }
+    }
+
+    /** One combined-stream message; returns a reason to reconnect (a shutdown notice), or empty. */
+    static Optional<String> read(JsonNode message, Instant receivedAt, Consumer<VenueEvent> events, Consumer<BookTicker> quotes) {
+        if (message.has("result") || message.has("code")) {
+            return Optional.empty(); // answer to SUBSCRIBE/UNSUBSCRIBE
+        }
+        JsonNode data = message.has("data") ? message.get("data") : message;
+        String stream = message.path("stream").asText("");
+        if (stream.endsWith("@bookTicker") || (!data.has("e") && data.has("b") && data.has("a"))) {
+            quotes.accept(new BookTicker(Symbol.of(text(data, "s")), decimal(data, "b"), decimal(data, "B"),
+                    decimal(data, "a"), decimal(data, "A")));
             return Optional.empty();
         }
+        switch (data.path("e").asText("")) {
+            case "trade" -> events.accept(new VenueEvent.PriceTick(Market.SPOT, Symbol.of(text(data, "s")),
+                    decimal(data, "p"), false, millis(data, "T"), receivedAt));
+            case "kline" -> events.accept(new VenueEvent.PriceTick(Market.SPOT, Symbol.of(text(data, "s")),
+                    decimal(data.get("k"), "c"), false, millis(data, "E"), receivedAt));
+            case "serverShutdown" -> {
+                return Optional.of("the venue announced a shutdown");
+            }
+            default -> {
+                // other stream types are not subscribed by this manager
+            }
+        }
+        return Optional.empty();
     }
 }
