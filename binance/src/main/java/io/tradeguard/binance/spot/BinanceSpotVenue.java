@@ -505,7 +505,7 @@ public final class BinanceSpotVenue implements Venue {
     // ---------------------------------------------------------------- streams
 
     @Override
-    public AutoCloseable subscribeUserData(Consumer<VenueEvent> listener) throws VenueException {
+    public SpotUserDataStream subscribeUserData(Consumer<VenueEvent> listener) throws VenueException {
         Consumer<VenueEvent> sink = event -> {
             forget(event);
             deliver(listener, event);
@@ -520,16 +520,13 @@ public final class BinanceSpotVenue implements Venue {
             listeners.remove(listener);
             throw e;
         }
-        streams.add(socket);
-        return () -> {
-            socket.close();
-            listeners.remove(listener);
-            streams.remove(socket);
-        };
+        SpotUserDataStream stream = new SpotUserDataStream(socket, protocol, () -> listeners.remove(listener));
+        streams.add(stream);
+        return stream;
     }
 
     @Override
-    public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
+    public SpotMarketStreams subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
         List<SpotMarketStreams.Stream> trades = symbols.stream()
                 .map(s -> (SpotMarketStreams.Stream) new SpotMarketStreams.Stream.Trades(s)).toList();
         return marketStreams(trades, listener, quote -> { });

@@ -38,6 +38,7 @@ final class SpotUserDataProtocol implements StreamProtocol {
     private final AtomicLong ids = new AtomicLong();
     private volatile String pendingSubscribeId;
     private volatile long subscriptionId = -1;
+    private volatile Link link;
 
     SpotUserDataProtocol(URI wsApi, ApiCredentials credentials, ServerClock clock, long recvWindowMillis,
                          Consumer<VenueEvent> listener, TimeSync timeSync) {
@@ -78,6 +79,7 @@ final class SpotUserDataProtocol implements StreamProtocol {
         params.put("signature", credentials.signer().sign(WsApiPayload.of(params)));
         pendingSubscribeId = id;
         subscriptionId = -1;
+        this.link = link;
         link.send(Json.write(Map.of("id", id, "method", "userDataStream.subscribe.signature", "params", params)));
     }
 
@@ -97,6 +99,20 @@ final class SpotUserDataProtocol implements StreamProtocol {
         }
         SpotUserEvents.parse(event, receivedAt).ifPresent(listener);
         return Optional.empty();
+    }
+
+    /**
+     * Ends the subscription at the venue while the connection stays open; the venue answers with
+     * {@code eventStreamTerminated}, and the stream subscribes again like after any other end.
+     */
+    void unsubscribeAtVenue() {
+        Link current = link;
+        long id = subscriptionId;
+        if (current == null || id < 0) {
+            throw new IllegalStateException("no active user-data subscription");
+        }
+        current.send(Json.write(Map.of("id", "unsub-" + ids.incrementAndGet(), "method", "userDataStream.unsubscribe",
+                "params", Map.of("subscriptionId", id))));
     }
 
     private Optional<String> response(JsonNode message, Link link) {
