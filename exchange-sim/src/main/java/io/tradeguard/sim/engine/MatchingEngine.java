@@ -197,6 +197,16 @@ public final class MatchingEngine {
         return new Outcome.Placed(o.view(), exec.commandFills, exec.now);
     }
 
+    /** POST /api/v3/order/test: every check of a placement, without placing. */
+    public Reject test(Account a, NewOrder cmd) {
+        Market m = markets.get(cmd.symbol());
+        if (m == null) {
+            return new Reject(-1121, "Invalid symbol.");
+        }
+        Reject r = OrderRules.check(m.inst, cmd, m.lastPrice, a.openOrderCount(m.inst.symbol), m.algoOrders(a), 1);
+        return r != null ? r : engineChecks(a, m, cmd);
+    }
+
     /** The price a BUY locks funds at: its limit, else its stop (moved by the trailing delta), else the last price. */
     private static long buyReference(Market m, NewOrder cmd) {
         if (cmd.type().hasLimitPrice()) {
