@@ -41,7 +41,7 @@ final class Connection {
     void drop() {
         try {
             ctx.session.disconnect();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // already gone
         }
     }
