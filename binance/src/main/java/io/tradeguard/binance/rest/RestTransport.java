@@ -174,7 +174,11 @@ public final class RestTransport {
         }
     }
 
-    private HttpRequest build(Endpoint endpoint, Params params, LongConsumer timestamps) {
+    /**
+     * The request exactly as it will be sent: parameters, then {@code recvWindow} and {@code timestamp}
+     * and the signature for signed endpoints; in the body for POST/PUT, else in the query.
+     */
+    public SentRequest prepare(Endpoint endpoint, Params params, LongConsumer timestamps) {
         boolean signed = endpoint.security() == Endpoint.Security.SIGNED;
         Params sent = params;
         if (signed) {
@@ -192,19 +196,29 @@ public final class RestTransport {
         SignedPayload payload = signed
                 ? SignedPayload.sign(inBody ? "" : encoded, inBody ? encoded : "", credentials.signer())
                 : SignedPayload.unsigned(inBody ? "" : encoded, inBody ? encoded : "");
-        URI uri = base.resolve(endpoint.path() + (payload.query().isEmpty() ? "" : "?" + payload.query()));
+        return new SentRequest(endpoint.method(), endpoint.path(), payload.query(), payload.body());
+    }
+
+    /** The JDK request for a prepared one (API key header, form body). */
+    public HttpRequest toHttp(SentRequest prepared) {
+        URI uri = base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
         if (credentials != null) {
             builder.header("X-MBX-APIKEY", credentials.apiKey());
         }
-        if (payload.body().isEmpty()) {
-            builder.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
+        if (prepared.body().isEmpty()) {
+            builder.method(prepared.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(payload.body()));
+                    .method(prepared.method(), HttpRequest.BodyPublishers.ofString(prepared.body()));
         }
-        observer.accept(new SentRequest(endpoint.method(), endpoint.path(), payload.query(), payload.body()));
         return builder.build();
+    }
+
+    private HttpRequest build(Endpoint endpoint, Params params, LongConsumer timestamps) {
+        SentRequest prepared = prepare(endpoint, params, timestamps);
+        observer.accept(prepared);
+        return toHttp(prepared);
     }
 
     private JsonNode answer(Endpoint endpoint, HttpResponse<String> response, long latency) throws VenueException {

@@ -20,7 +20,7 @@ public final class BinanceSpotRest {
     static final Endpoint TICKER_PRICE = Endpoint.publicGet("/api/v3/ticker/price", 2);
     static final Endpoint BOOK_TICKER = Endpoint.publicGet("/api/v3/ticker/bookTicker", 2);
     static final Endpoint AVG_PRICE = Endpoint.publicGet("/api/v3/avgPrice", 2);
-    static final Endpoint NEW_ORDER = new Endpoint("POST", "/api/v3/order", 1, Security.SIGNED, Retry.NEVER, true);
+    public static final Endpoint NEW_ORDER = new Endpoint("POST", "/api/v3/order", 1, Security.SIGNED, Retry.NEVER, true);
     static final Endpoint TEST_ORDER = new Endpoint("POST", "/api/v3/order/test", 1, Security.SIGNED, Retry.IDEMPOTENT, false);
     static final Endpoint NEW_OCO = new Endpoint("POST", "/api/v3/orderList/oco", 1, Security.SIGNED, Retry.NEVER, true);
     // a cancel repeated after a lost answer at worst meets -2011, which is handled as "already closed"

@@ -11,11 +11,11 @@ import io.tradeguard.core.venue.OrderRequest;
  * Core order requests into spot wire parameters (binance-api.md §3.4, §3.6). Decimals are written by
  * {@link Params} as plain strings. Fields spot does not have are refused here, not dropped silently.
  */
-final class SpotOrderParams {
+public final class SpotOrderParams {
     private SpotOrderParams() {
     }
 
-    static Params newOrder(OrderRequest r) {
+    public static Params newOrder(OrderRequest r) {
         if (r.market() != Market.SPOT) {
             throw new IllegalArgumentException("a " + r.market().wireName() + " order cannot be placed on spot");
         }
@@ -55,7 +55,7 @@ final class SpotOrderParams {
         };
     }
 
-    static Params oco(OcoRequest r) {
+    public static Params oco(OcoRequest r) {
         Params p = Params.of()
                 .add("symbol", r.symbol().value())
                 .add("side", SpotEnums.side(r.side()))
