@@ -40,6 +40,9 @@ public record SpotVenueConfig(BinanceEndpoints endpoints, ApiCredentials credent
         Objects.requireNonNull(instrumentsTtl, "instrumentsTtl");
         Objects.requireNonNull(maxThrottleWait, "maxThrottleWait");
         Objects.requireNonNull(clock, "clock");
+        if (!(rateHeadroom > 0 && rateHeadroom <= 1)) {
+            throw new IllegalArgumentException("rateHeadroom is the fraction of a rate limit the client may use, in (0, 1]");
+        }
         events = events == null ? e -> { } : events;
         observer = observer == null ? r -> { } : observer;
     }
@@ -57,6 +60,11 @@ public record SpotVenueConfig(BinanceEndpoints endpoints, ApiCredentials credent
 
     public SpotVenueConfig withStreams(ReconnectingSocket.Settings value) {
         return new SpotVenueConfig(endpoints, credentials, rest, value, clockSyncEvery, queryCacheTtl, balanceCacheTtl,
+                instrumentsTtl, rateHeadroom, maxThrottleWait, clock, events, observer);
+    }
+
+    public SpotVenueConfig withCredentials(ApiCredentials value) {
+        return new SpotVenueConfig(endpoints, value, rest, streams, clockSyncEvery, queryCacheTtl, balanceCacheTtl,
                 instrumentsTtl, rateHeadroom, maxThrottleWait, clock, events, observer);
     }
 

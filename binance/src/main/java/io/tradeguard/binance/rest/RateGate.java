@@ -68,6 +68,7 @@ public final class RateGate {
     public void acquire(Endpoint endpoint) throws VenueException, InterruptedException {
         while (true) {
             long waitMillis;
+            String counts;
             synchronized (this) {
                 long now = clock.nowMillis();
                 if (now < bannedUntilMillis) {
@@ -90,14 +91,15 @@ public final class RateGate {
                     }
                     return;
                 }
+                counts = "used weight " + usedWeight + "/" + weightLimitPerMinute + ", orders " + usedOrders10s + "/"
+                        + ordersLimitPer10s + " per 10s";
                 if (waitMillis > maxWait.toMillis()) {
                     throw new VenueException(new VenueError(Kind.RATE_LIMITED, 0, 0,
                             "held back by the client: " + endpoint + " would exceed the venue's rate limits for "
                                     + waitMillis + " ms", Duration.ofMillis(waitMillis)));
                 }
             }
-            log.info("throttle {} for {} ms (used weight {}/{}, orders {}/{} per 10s)", endpoint, waitMillis,
-                    usedWeight, weightLimitPerMinute, usedOrders10s, ordersLimitPer10s);
+            log.info("throttle {} for {} ms ({})", endpoint, waitMillis, counts);
             Thread.sleep(waitMillis);
         }
     }

@@ -5,4 +5,10 @@ package io.tradeguard.binance.rest;
  * It holds the signature, so it is never logged.
  */
 public record SentRequest(String method, String path, String query, String body) {
+
+    /** Method and path only: the parameters carry the signature. */
+    @Override
+    public String toString() {
+        return "SentRequest[" + method + " " + path + "]";
+    }
 }

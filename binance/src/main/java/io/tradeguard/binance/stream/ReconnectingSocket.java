@@ -141,20 +141,25 @@ public final class ReconnectingSocket implements AutoCloseable {
     private Session open() throws Exception {
         Session session = new Session();
         current = session;
-        WebSocket ws = http.newWebSocketBuilder().connectTimeout(settings.readyTimeout())
-                .buildAsync(protocol.connectUri(), session)
-                .get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        session.attach(ws);
-        protocol.onOpen(session);
         try {
-            CompletableFuture.anyOf(session.ready, session.ended).get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("subscription not confirmed within " + settings.readyTimeout().toMillis() + " ms");
+            WebSocket ws = http.newWebSocketBuilder().connectTimeout(settings.readyTimeout())
+                    .buildAsync(protocol.connectUri(), session)
+                    .get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            session.attach(ws);
+            protocol.onOpen(session);
+            try {
+                CompletableFuture.anyOf(session.ready, session.ended).get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new TimeoutException("subscription not confirmed within " + settings.readyTimeout().toMillis() + " ms");
+            }
+            if (session.ended.isDone()) {
+                throw new IllegalStateException(session.ended.getNow("ended"));
+            }
+            return session;
+        } catch (Exception e) {
+            session.abort(); // never leave a half-open connection behind
+            throw e;
         }
-        if (session.ended.isDone()) {
-            throw new IllegalStateException(session.ended.getNow("ended"));
-        }
-        return session;
     }
 
     @Override
