@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,28 +45,19 @@ import java.util.function.Consumer;
 /**
  * Binance spot as a {@link Venue}: composes the raw {@link BinanceSpotRest} and the streams, gives them
  * meaning in core types, and holds the rules that protect money. An order POST is never sent twice; when
- * its answer is lost the order is looked up by its clientOrderId once the venue can no longer execute it.
+ * its answer is lost {@link OrderDoubts} looks the order up by its clientOrderId.
  */
 public final class BinanceSpotVenue implements Venue {
     private static final Logger log = LoggerFactory.getLogger(BinanceSpotVenue.class);
-    /** Our estimate of the venue clock can be off by about half a round trip; this covers it. */
-    private static final long CLOCK_MARGIN_MILLIS = 1_000;
 
     private final SpotVenueConfig config;
     private final HttpClient http;
     private final RestTransport transport;
     private final BinanceSpotRest rest;
+    private final OrderDoubts doubts;
     private final List<Consumer<VenueEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
-    private final Map<OrderKey, Cached<OrderUpdate>> orderCache = new ConcurrentHashMap<>();
-    private volatile Cached<List<Balance>> balanceCache;
-    private volatile Cached<Map<Symbol, Instrument>> instrumentCache;
-
-    private record OrderKey(Symbol symbol, ClientOrderId clientOrderId) {
-    }
-
-    private record Cached<T>(T value, long atMillis) {
-    }
+    private final SpotCaches caches;
 
     private BinanceSpotVenue(SpotVenueConfig config, HttpClient http) {
         this.config = config;
@@ -78,6 +67,8 @@ public final class BinanceSpotVenue implements Venue {
         this.transport = new RestTransport(config.endpoints().rest(), http, config.credentials(), clock, gate,
                 config.rest(), config.observer());
         this.rest = new BinanceSpotRest(transport);
+        this.caches = new SpotCaches(config.clock(), config.queryCacheTtl(), config.balanceCacheTtl(), config.instrumentsTtl());
+        this.doubts = new OrderDoubts(clock, config.rest().recvWindow(), this::queryFresh);
     }
 
     /** Builds the venue, synchronises the clock and loads the instruments (and the rate limits) once. */
@@ -130,9 +121,9 @@ public final class BinanceSpotVenue implements Venue {
     }
 
     private Map<Symbol, Instrument> instrumentMap(boolean reload) throws VenueException {
-        Cached<Map<Symbol, Instrument>> cached = instrumentCache;
-        if (!reload && cached != null && fresh(cached.atMillis(), config.instrumentsTtl())) {
-            return cached.value();
+        Optional<Map<Symbol, Instrument>> cached = caches.instruments();
+        if (!reload && cached.isPresent()) {
+            return cached.get();
         }
         JsonNode info = rest.exchangeInfo();
         Map<Symbol, Instrument> map = parsed(() -> {
@@ -146,7 +137,7 @@ public final class BinanceSpotVenue implements Venue {
             return Map.copyOf(out);
         });
         applyRateLimits(info.path("rateLimits"));
-        instrumentCache = new Cached<>(map, now());
+        caches.remember(map);
         return map;
     }
 
@@ -220,46 +211,18 @@ public final class BinanceSpotVenue implements Venue {
                 case REJECTED, AUTH -> new SubmitResult.Rejected(error);
                 // refused before any processing, or never sent: the venue does not have it
                 case TIMESTAMP, RATE_LIMITED, BANNED, UNREACHABLE -> new SubmitResult.NotPlaced(error);
-                case SERVER, UNKNOWN_OUTCOME -> resolve(request, error, lastTimestamp.get());
+                // no timestamp means the order was never signed, so never sent (e.g. the clock sync failed first)
+                case SERVER, UNKNOWN_OUTCOME -> lastTimestamp.get() == 0 ? new SubmitResult.NotPlaced(error)
+                        : doubts.order(request, error, lastTimestamp.get());
             };
         }
         try {
             OrderUpdate order = SpotParsers.order(answer, receivedNow());
-            remember(order);
+            caches.remember(order);
             return new SubmitResult.Accepted(order);
         } catch (IllegalArgumentException e) {
             // a 2xx answer means the venue took it; we only failed to read it
-            return resolve(request, BinanceErrors.unreadable(200, e.getMessage()), lastTimestamp.get());
-        }
-    }
-
-    /**
-     * The answer to an order POST was lost. Binance re-checks recvWindow just before its matching engine
-     * (since 2025-06-06), so once the venue clock has passed {@code timestamp + recvWindow} the order can
-     * no longer appear: a "does not exist" from then on is final. Before that, only a found order is.
-     */
-    private SubmitResult resolve(OrderRequest request, VenueError cause, long lastTimestamp) {
-        long decidedAt = lastTimestamp + transport.settings().recvWindow().toMillis() + CLOCK_MARGIN_MILLIS;
-        log.warn("order {} {}: outcome unknown ({}); resolving by clientOrderId", request.symbol(), request.clientOrderId(), cause.kind());
-        try {
-            Optional<OrderUpdate> found = queryFresh(request.symbol(), request.clientOrderId());
-            long wait = decidedAt - transport.clock().nowMillis();
-            if (found.isEmpty() && wait > 0) {
-                Thread.sleep(wait);
-                found = queryFresh(request.symbol(), request.clientOrderId());
-            }
-            if (found.isPresent()) {
-                log.info("order {} {} was placed: {}", request.symbol(), request.clientOrderId(), found.get().status());
-                return new SubmitResult.Accepted(found.get());
-            }
-            log.info("order {} {} was not placed", request.symbol(), request.clientOrderId());
-            return new SubmitResult.NotPlaced(cause);
-        } catch (VenueException e) {
-            log.warn("order {} {}: still unknown, the query failed too ({})", request.symbol(), request.clientOrderId(), e.error());
-            return new SubmitResult.Unknown(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SubmitResult.Unknown(cause);
+            return doubts.order(request, BinanceErrors.unreadable(200, e.getMessage()), lastTimestamp.get());
         }
     }
 
@@ -287,46 +250,21 @@ public final class BinanceSpotVenue implements Venue {
             return switch (error.kind()) {
                 case REJECTED, AUTH -> new OcoOutcome.Rejected(error);
                 case TIMESTAMP, RATE_LIMITED, BANNED, UNREACHABLE -> new OcoOutcome.NotPlaced(error);
-                case SERVER, UNKNOWN_OUTCOME -> resolveOco(request, error, lastTimestamp.get());
+                case SERVER, UNKNOWN_OUTCOME -> lastTimestamp.get() == 0 ? new OcoOutcome.NotPlaced(error)
+                        : doubts.oco(request, error, lastTimestamp.get());
             };
         }
         try {
             return new OcoOutcome.Placed(SpotParsers.orderList(answer, receivedNow()));
         } catch (IllegalArgumentException e) {
-            return resolveOco(request, BinanceErrors.unreadable(200, e.getMessage()), lastTimestamp.get());
-        }
-    }
-
-    private OcoOutcome resolveOco(OcoRequest request, VenueError cause, long lastTimestamp) {
-        long decidedAt = lastTimestamp + transport.settings().recvWindow().toMillis() + CLOCK_MARGIN_MILLIS;
-        try {
-            Optional<OrderUpdate> above = queryFresh(request.symbol(), request.above().clientOrderId());
-            long wait = decidedAt - transport.clock().nowMillis();
-            if (above.isEmpty() && wait > 0) {
-                Thread.sleep(wait);
-                above = queryFresh(request.symbol(), request.above().clientOrderId());
-            }
-            if (above.isEmpty()) {
-                return new OcoOutcome.NotPlaced(cause);
-            }
-            Optional<OrderUpdate> below = queryFresh(request.symbol(), request.below().clientOrderId());
-            List<OrderUpdate> legs = new ArrayList<>();
-            legs.add(above.get());
-            below.ifPresent(legs::add);
-            return new OcoOutcome.Placed(new OrderListReport(request.symbol(), above.get().orderListId(),
-                    request.listClientOrderId().value(), "EXEC_STARTED", "EXECUTING", legs));
-        } catch (VenueException e) {
-            return new OcoOutcome.Unknown(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new OcoOutcome.Unknown(cause);
+            return doubts.oco(request, BinanceErrors.unreadable(200, e.getMessage()), lastTimestamp.get());
         }
     }
 
     public OrderListReport cancelOco(Symbol symbol, String listClientOrderId) throws VenueException {
         JsonNode answer = rest.cancelOrderList(symbol.value(), listClientOrderId);
         OrderListReport report = parsed(() -> SpotParsers.orderList(answer, receivedNow()));
-        report.orders().forEach(this::remember);
+        report.orders().forEach(caches::remember);
         return report;
     }
 
@@ -356,8 +294,8 @@ public final class BinanceSpotVenue implements Venue {
 
     private CancelOutcome canceled(JsonNode answer) throws VenueException {
         OrderUpdate order = parsed(() -> SpotParsers.order(answer, receivedNow()));
-        remember(order);
-        balanceCache = null;
+        caches.remember(order);
+        caches.forgetBalances();
         return new CancelOutcome.Canceled(order);
     }
 
@@ -371,7 +309,7 @@ public final class BinanceSpotVenue implements Venue {
         }
         Optional<OrderUpdate> order = lookup.find();
         if (order.isPresent() && order.get().status().isTerminal()) {
-            remember(order.get());
+            caches.remember(order.get());
             return new CancelOutcome.AlreadyClosed(order.get());
         }
         throw failure; // unknown order, or still open and refused (cancel restrictions)
@@ -400,16 +338,16 @@ public final class BinanceSpotVenue implements Venue {
             }
             return out;
         });
-        canceled.forEach(this::remember);
-        balanceCache = null;
+        canceled.forEach(caches::remember);
+        caches.forgetBalances();
         return canceled;
     }
 
     @Override
     public Optional<OrderUpdate> query(Symbol symbol, ClientOrderId clientOrderId) throws VenueException {
-        Cached<OrderUpdate> cached = orderCache.get(new OrderKey(symbol, clientOrderId));
-        if (cached != null && fresh(cached.atMillis(), config.queryCacheTtl())) {
-            return Optional.of(cached.value());
+        Optional<OrderUpdate> cached = caches.order(symbol, clientOrderId);
+        if (cached.isPresent()) {
+            return cached;
         }
         return queryFresh(symbol, clientOrderId);
     }
@@ -418,7 +356,7 @@ public final class BinanceSpotVenue implements Venue {
         try {
             JsonNode answer = rest.queryOrderByClientId(symbol.value(), clientOrderId.value());
             OrderUpdate order = parsed(() -> SpotParsers.order(answer, receivedNow()));
-            remember(order);
+            caches.remember(order);
             return Optional.of(order);
         } catch (VenueException e) {
             if (e.error().code() == BinanceErrors.NO_SUCH_ORDER) {
@@ -462,13 +400,13 @@ public final class BinanceSpotVenue implements Venue {
 
     @Override
     public List<Balance> balances() throws VenueException {
-        Cached<List<Balance>> cached = balanceCache;
-        if (cached != null && fresh(cached.atMillis(), config.balanceCacheTtl())) {
-            return cached.value();
+        Optional<List<Balance>> cached = caches.balances();
+        if (cached.isPresent()) {
+            return cached.get();
         }
         JsonNode account = rest.account();
         List<Balance> balances = List.copyOf(parsed(() -> SpotParsers.balances(account)));
-        balanceCache = new Cached<>(balances, now());
+        caches.remember(balances);
         return balances;
     }
 
@@ -507,7 +445,7 @@ public final class BinanceSpotVenue implements Venue {
     @Override
     public SpotUserDataStream subscribeUserData(Consumer<VenueEvent> listener) throws VenueException {
         Consumer<VenueEvent> sink = event -> {
-            forget(event);
+            caches.forget(event);
             deliver(listener, event);
         };
         SpotUserDataProtocol protocol = new SpotUserDataProtocol(config.endpoints().webSocketApi(), config.credentials(),
@@ -540,31 +478,6 @@ public final class BinanceSpotVenue implements Venue {
                 config.streams().readyTimeout().multipliedBy(2));
         streams.add(manager);
         return manager;
-    }
-
-    /** Stream events make cached answers stale: the order they name, balances, and everything after a gap. */
-    private void forget(VenueEvent event) {
-        switch (event) {
-            case VenueEvent.OrderUpdated updated -> {
-                orderCache.remove(new OrderKey(updated.update().symbol(), updated.update().clientOrderId()));
-                balanceCache = null;
-            }
-            case VenueEvent.BalancesUpdated ignored -> balanceCache = null;
-            case VenueEvent.BalanceDelta ignored -> balanceCache = null;
-            case VenueEvent.OrderListUpdated ignored -> orderCache.clear();
-            case VenueEvent.ConnectionLost ignored -> {
-                orderCache.clear();
-                balanceCache = null;
-            }
-            case VenueEvent.ConnectionRestored ignored -> {
-                orderCache.clear();
-                balanceCache = null;
-            }
-            case VenueEvent.CallsSuspended ignored -> {
-            }
-            case VenueEvent.PriceTick ignored -> {
-            }
-        }
     }
 
     private void publish(VenueEvent event) {
@@ -602,18 +515,6 @@ public final class BinanceSpotVenue implements Venue {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void remember(OrderUpdate order) {
-        orderCache.put(new OrderKey(order.symbol(), order.clientOrderId()), new Cached<>(order, now()));
-    }
-
-    private boolean fresh(long atMillis, Duration ttl) {
-        return now() - atMillis < ttl.toMillis();
-    }
-
-    private long now() {
-        return config.clock().millis();
-    }
 
     private Instant receivedNow() {
         return config.clock().instant();
