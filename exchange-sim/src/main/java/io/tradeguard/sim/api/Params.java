@@ -181,9 +181,9 @@ public final class Params {
 
     /** -1104 when something was sent that this endpoint does not read. */
     public void requireAllRead() {
-        read.add("signature");
-        int sent = values.size();
-        long known = values.keySet().stream().filter(read::contains).count();
+        int signed = signature != null ? 1 : 0;
+        int sent = values.size() + signed;
+        long known = values.keySet().stream().filter(read::contains).count() + signed;
         if (known < sent) {
             throw new ApiError(400, -1104, "Not all sent parameters were read; read '" + known
                     + "' parameter(s) but was sent '" + sent + "'.");

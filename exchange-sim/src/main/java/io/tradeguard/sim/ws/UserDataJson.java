@@ -52,7 +52,7 @@ public final class UserDataJson {
         n.put("T", u.time());
         n.put("t", u.tradeId());
         n.put("I", executionId);
-        n.put("w", o.onBook());
+        n.put("w", onBook(u));
         n.put("m", u.maker());
         n.put("M", false);
         n.put("O", o.time());
@@ -70,6 +70,15 @@ public final class UserDataJson {
             n.put("eR", o.expiry().wire());
         }
         return n;
+    }
+
+    /** A new GTC limit order is reported as going onto the book; afterwards the book says. */
+    private static boolean onBook(EngineEvent.OrderUpdate u) {
+        OrderView o = u.order();
+        if (u.execType() == io.tradeguard.sim.engine.ExecutionType.NEW) {
+            return o.isWorking() && o.type().hasLimitPrice() && o.timeInForce() == io.tradeguard.sim.engine.TimeInForce.GTC;
+        }
+        return o.onBook();
     }
 
     public static ObjectNode accountPosition(EngineEvent.AccountPosition p, long eventTime) {
