@@ -95,6 +95,16 @@ class UserDataStreamTest {
     }
 
     @Test
+    void a_resubscription_refused_for_its_timestamp_resyncs_the_clock_and_succeeds() {
+        harness.faults("{\"clock_skew_ms\":5000,\"drop_streams\":true}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !listener.of(VenueEvent.ConnectionRestored.class).isEmpty());
+        assertThat(harness.sent).anySatisfy(r -> assertThat(r.path()).isEqualTo("/api/v3/time"));
+        OrderRequest order = Orders.limit(BTC, Side.BUY, "0.01", "50000");
+        assertThat(venue.submit(order)).isInstanceOf(SubmitResult.Accepted.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sawOrder(order, ExecutionType.NEW));
+    }
+
+    @Test
     void an_ended_subscription_is_detected_and_subscribed_again() {
         harness.faults("{}");
         io.tradeguard.binance.spot.StreamAccess.unsubscribeAtVenue(stream);
