@@ -46,8 +46,10 @@ class MarketStreamsTest {
     @Test
     void trades_become_price_ticks_and_streams_are_added_and_removed_live() throws Exception {
         try (SpotMarketStreams streams = venue.subscribePrices(List.of(BTC), listener)) {
-            harness.sim.setPrice("BTCUSDT", new BigDecimal("61000"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> tick("BTCUSDT", "61000"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                harness.sim.setPrice("BTCUSDT", new BigDecimal("61000")); // until the venue has registered the connection
+                return tick("BTCUSDT", "61000");
+            });
 
             streams.subscribe(new Stream.Trades(ETH));
             await().atMost(Duration.ofSeconds(5)).until(() -> {

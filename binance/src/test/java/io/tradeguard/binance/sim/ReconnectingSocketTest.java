@@ -87,16 +87,20 @@ class ReconnectingSocketTest {
             ReconnectingSocket socket = new ReconnectingSocket(protocol, HttpClient.newHttpClient(), FAST, events, InstantSource.system());
             try {
                 socket.start(Duration.ofSeconds(3));
-                harness.sim.setPrice("BTCUSDT", new BigDecimal("60100"));
-                await().atMost(Duration.ofSeconds(3)).until(() -> protocol.messages.get() > 0);
+                await().atMost(Duration.ofSeconds(3)).until(() -> {
+                    harness.sim.setPrice("BTCUSDT", new BigDecimal("60100")); // until the venue has registered the connection
+                    return protocol.messages.get() > 0;
+                });
                 await().atMost(Duration.ofSeconds(5)).until(() -> !events.of(VenueEvent.ConnectionRestored.class).isEmpty());
                 assertThat(events.of(VenueEvent.ConnectionLost.class)).first()
                         .satisfies(l -> assertThat(l.reason()).contains("rotation"));
                 assertThat(protocol.connects.get()).isGreaterThanOrEqualTo(2);
                 await().atMost(Duration.ofSeconds(5)).until(() -> protocol.keepAlives.get() >= 3);
                 int before = protocol.messages.get();
-                harness.sim.setPrice("BTCUSDT", new BigDecimal("60200"));
-                await().atMost(Duration.ofSeconds(3)).until(() -> protocol.messages.get() > before);
+                await().atMost(Duration.ofSeconds(3)).until(() -> {
+                    harness.sim.setPrice("BTCUSDT", new BigDecimal("60200"));
+                    return protocol.messages.get() > before;
+                });
             } finally {
                 socket.close();
             }
