@@ -449,7 +449,7 @@ public final class BinanceSpotVenue implements Venue {
             deliver(listener, event);
         };
         SpotUserDataProtocol protocol = new SpotUserDataProtocol(config.endpoints().webSocketApi(), config.credentials(),
-                transport.clock(), transport.settings().recvWindow().toMillis(), sink, transport::syncTime);
+                transport.clock(), sink, transport::syncTime);
         ReconnectingSocket socket = new ReconnectingSocket(protocol, http, config.streams(), sink, config.clock());
         listeners.add(listener);
         try {

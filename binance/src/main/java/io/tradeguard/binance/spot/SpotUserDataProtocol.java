@@ -32,7 +32,6 @@ final class SpotUserDataProtocol implements StreamProtocol {
     private final URI wsApi;
     private final ApiCredentials credentials;
     private final ServerClock clock;
-    private final long recvWindowMillis;
     private final Consumer<VenueEvent> listener;
     private final TimeSync timeSync;
     private final AtomicLong ids = new AtomicLong();
@@ -40,12 +39,11 @@ final class SpotUserDataProtocol implements StreamProtocol {
     private volatile long subscriptionId = -1;
     private volatile Link link;
 
-    SpotUserDataProtocol(URI wsApi, ApiCredentials credentials, ServerClock clock, long recvWindowMillis,
+    SpotUserDataProtocol(URI wsApi, ApiCredentials credentials, ServerClock clock,
                          Consumer<VenueEvent> listener, TimeSync timeSync) {
         this.wsApi = wsApi;
         this.credentials = credentials;
         this.clock = clock;
-        this.recvWindowMillis = recvWindowMillis;
         this.listener = listener;
         this.timeSync = timeSync;
     }
@@ -73,8 +71,8 @@ final class SpotUserDataProtocol implements StreamProtocol {
         }
         String id = "sub-" + ids.incrementAndGet();
         Map<String, String> params = new LinkedHashMap<>();
+        // exactly the documented params (binance-api.md §5.2): apiKey, timestamp, signature
         params.put("apiKey", credentials.apiKey());
-        params.put("recvWindow", Long.toString(recvWindowMillis));
         params.put("timestamp", Long.toString(clock.nowMillis()));
         params.put("signature", credentials.signer().sign(WsApiPayload.of(params)));
         pendingSubscribeId = id;

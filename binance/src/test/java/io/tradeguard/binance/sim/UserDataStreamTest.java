@@ -96,7 +96,7 @@ class UserDataStreamTest {
 
     @Test
     void a_resubscription_refused_for_its_timestamp_resyncs_the_clock_and_succeeds() {
-        harness.faults("{\"clock_skew_ms\":5000,\"drop_streams\":true}");
+        harness.faults("{\"clock_skew_ms\":8000,\"drop_streams\":true}"); // beyond the default recvWindow of 5 s
         await().atMost(Duration.ofSeconds(15)).until(() -> !listener.of(VenueEvent.ConnectionRestored.class).isEmpty());
         assertThat(harness.sent).anySatisfy(r -> assertThat(r.path()).isEqualTo("/api/v3/time"));
         OrderRequest order = Orders.limit(BTC, Side.BUY, "0.01", "50000");
