@@ -1,0 +1,89 @@
+package io.tradeguard.binance.rest;
+
+import io.tradeguard.core.venue.VenueError;
+import io.tradeguard.core.venue.VenueError.Kind;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+
+/**
+ * Every Binance error answer is classified here and nowhere else: REST bodies {@code {"code","msg"}},
+ * WebSocket-API {@code error} objects, and transport failures. A code not listed keeps its code and
+ * message and is judged by the HTTP status class.
+ */
+public final class BinanceErrors {
+    /** Cancel refused; "Unknown order sent." when the order is already closed or never existed. */
+    public static final int CANCEL_REJECTED = -2011;
+    /** Query: "Order does not exist." */
+    public static final int NO_SUCH_ORDER = -2013;
+    public static final int INVALID_TIMESTAMP = -1021;
+    public static final int TIMEOUT = -1007;
+
+    private BinanceErrors() {
+    }
+
+    /** An answer arrived: HTTP status (or WS-API status), Binance code (0 if none) and message. */
+    public static VenueError classify(int status, int code, String message, Duration retryAfter) {
+        String text = message == null || message.isBlank() ? "HTTP " + status : message;
+        Kind kind = kindOf(status, code);
+        return new VenueError(kind, code, status, text, retryAfter);
+    }
+
+    private static Kind kindOf(int status, int code) {
+        if (status == 418) {
+            return Kind.BANNED;
+        }
+        if (status == 429) {
+            return Kind.RATE_LIMITED;
+        }
+        Kind byCode = switch (code) {
+            case -1003, -1015 -> Kind.RATE_LIMITED;                 // TOO_MANY_REQUESTS, TOO_MANY_ORDERS
+            case -1021 -> Kind.TIMESTAMP;                           // INVALID_TIMESTAMP (recvWindow)
+            case -1002, -1022, -2014, -2015 -> Kind.AUTH;           // UNAUTHORIZED, bad signature, key format, key/IP/permissions
+            case -1006, -1007, -1000 -> Kind.UNKNOWN_OUTCOME;       // unexpected response, backend timeout, unknown: status unknown
+            case -1001, -1008, -1016 -> Kind.SERVER;                // disconnected, busy, shutting down: not processed
+            default -> null;
+        };
+        if (byCode != null) {
+            return byCode;
+        }
+        if (status == 401) {
+            return Kind.AUTH;
+        }
+        if (status == 408) {
+            return Kind.UNKNOWN_OUTCOME;                            // futures backend timeout
+        }
+        if (status >= 500) {
+            return Kind.UNKNOWN_OUTCOME;                            // 5XX: "execution status unknown" unless a code says otherwise
+        }
+        return Kind.REJECTED;                                       // 4XX business refusals (-1013 filters, -2010, -2011, …), 403 WAF
+    }
+
+    /**
+     * No answer. Whether the request may have reached the venue decides everything for orders: a failed
+     * connect sent nothing, a timeout or a reset after sending leaves the outcome unknown.
+     */
+    public static VenueError transport(Throwable failure) {
+        String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        if (failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException
+                || failure instanceof UnresolvedAddressException || failure.getCause() instanceof ConnectException) {
+            return new VenueError(Kind.UNREACHABLE, 0, 0, "could not connect: " + what, null);
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "no answer in time: " + what, null);
+        }
+        if (failure instanceof IOException) {
+            return new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "connection failed while waiting for the answer: " + what, null);
+        }
+        return new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, what, null);
+    }
+
+    /** An answer we cannot read (not JSON, missing field): treated as unknown outcome, never as success. */
+    public static VenueError unreadable(int status, String detail) {
+        return new VenueError(Kind.UNKNOWN_OUTCOME, 0, status, "unreadable answer: " + detail, null);
+    }
+}

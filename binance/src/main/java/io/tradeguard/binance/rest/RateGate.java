@@ -1,0 +1,184 @@
+package io.tradeguard.binance.rest;
+
+import io.tradeguard.core.venue.VenueError;
+import io.tradeguard.core.venue.VenueError.Kind;
+import io.tradeguard.core.venue.VenueEvent;
+import io.tradeguard.core.venue.VenueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Keeps this client under Binance's limits instead of finding them: request weight per minute and
+ * unfilled orders per 10 s / per day, read from the {@code X-MBX-USED-WEIGHT-1M} and
+ * {@code X-MBX-ORDER-COUNT-*} headers of every answer (the venue's count is the truth; ours only adds
+ * what is in flight). Waits before a call that would cross {@code headroom} of a limit. After a 429 every
+ * call waits for {@code Retry-After}; after a 418 no call is made until the ban ends.
+ */
+public final class RateGate {
+    private static final Logger log = LoggerFactory.getLogger(RateGate.class);
+
+    private final ServerClock clock;
+    private final Duration maxWait;
+    private final Consumer<VenueEvent> events;
+    private final double headroom;
+
+    private int weightLimitPerMinute = 6_000;
+    private int ordersLimitPer10s = 50;
+    private int ordersLimitPerDay = 160_000;
+
+    private long weightMinute = -1;
+    private int usedWeight;
+    private long orderWindow = -1;
+    private int usedOrders10s;
+    private long orderDay = -1;
+    private int usedOrdersDay;
+    private long pausedUntilMillis;     // 429: wait, then go on
+    private long bannedUntilMillis;     // 418: refuse every call
+    private VenueError pauseCause;
+
+    public RateGate(ServerClock clock, double headroom, Duration maxWait, Consumer<VenueEvent> events) {
+        if (headroom <= 0 || headroom > 1) {
+            throw new IllegalArgumentException("headroom is a fraction of the limit in (0, 1]");
+        }
+        this.clock = clock;
+        this.headroom = headroom;
+        this.maxWait = maxWait;
+        this.events = events;
+    }
+
+    /** Limits as exchangeInfo publishes them (REQUEST_WEIGHT per minute, ORDERS per 10 s and per day). */
+    public synchronized void limits(int weightPerMinute, int ordersPer10s, int ordersPerDay) {
+        if (weightPerMinute > 0) {
+            weightLimitPerMinute = weightPerMinute;
+        }
+        if (ordersPer10s > 0) {
+            ordersLimitPer10s = ordersPer10s;
+        }
+        if (ordersPerDay > 0) {
+            ordersLimitPerDay = ordersPerDay;
+        }
+    }
+
+    /** Blocks until the call fits under the limits, or refuses it (ban, or a wait longer than allowed). */
+    public void acquire(Endpoint endpoint) throws VenueException, InterruptedException {
+        while (true) {
+            long waitMillis;
+            String counts;
+            synchronized (this) {
+                long now = clock.nowMillis();
+                if (now < bannedUntilMillis) {
+                    throw new VenueException(new VenueError(Kind.BANNED, pauseCause == null ? 0 : pauseCause.code(), 418,
+                            "calls suspended: the venue banned this IP until " + Instant.ofEpochMilli(bannedUntilMillis),
+                            Duration.ofMillis(bannedUntilMillis - now)));
+                }
+                waitMillis = Math.max(0, pausedUntilMillis - now);
+                if (waitMillis == 0) {
+                    waitMillis = weightWait(endpoint.weight(), now);
+                }
+                if (waitMillis == 0 && endpoint.placesOrder()) {
+                    waitMillis = orderWait(now);
+                }
+                if (waitMillis == 0) {
+                    usedWeight += endpoint.weight();       // in flight until the answer's header replaces it
+                    if (endpoint.placesOrder()) {
+                        usedOrders10s++;
+                        usedOrdersDay++;
+                    }
+                    return;
+                }
+                counts = "used weight " + usedWeight + "/" + weightLimitPerMinute + ", orders " + usedOrders10s + "/"
+                        + ordersLimitPer10s + " per 10s";
+                if (waitMillis > maxWait.toMillis()) {
+                    throw new VenueException(new VenueError(Kind.RATE_LIMITED, 0, 0,
+                            "held back by the client: " + endpoint + " would exceed the venue's rate limits for "
+                                    + waitMillis + " ms", Duration.ofMillis(waitMillis)));
+                }
+            }
+            log.info("throttle {} for {} ms ({})", endpoint, waitMillis, counts);
+            Thread.sleep(waitMillis);
+        }
+    }
+
+    private long weightWait(int weight, long now) {
+        long minute = now / 60_000;
+        if (minute != weightMinute) {
+            weightMinute = minute;
+            usedWeight = 0;
+        }
+        if (usedWeight + weight <= weightLimitPerMinute * headroom) {
+            return 0;
+        }
+        return (minute + 1) * 60_000 - now + 50;
+    }
+
+    private long orderWait(long now) {
+        long day = now / 86_400_000;
+        if (day != orderDay) {
+            orderDay = day;
+            usedOrdersDay = 0;
+        }
+        if (usedOrdersDay + 1 > ordersLimitPerDay * headroom) {
+            return (day + 1) * 86_400_000 - now;
+        }
+        long window = now / 10_000;
+        if (window != orderWindow) {
+            orderWindow = window;
+            usedOrders10s = 0;
+        }
+        if (usedOrders10s + 1 <= ordersLimitPer10s * headroom) {
+            return 0;
+        }
+        return (window + 1) * 10_000 - now + 50;
+    }
+
+    /** Takes the venue's own counts from an answer's headers. */
+    public synchronized void observe(HttpHeaders headers) {
+        long now = clock.nowMillis();
+        headers.firstValue("x-mbx-used-weight-1m").ifPresent(v -> {
+            weightWait(0, now);                       // roll the window first
+            usedWeight = parse(v, usedWeight);
+        });
+        headers.firstValue("x-mbx-order-count-10s").ifPresent(v -> {
+            orderWait(now);
+            usedOrders10s = parse(v, usedOrders10s);
+        });
+        headers.firstValue("x-mbx-order-count-1d").ifPresent(v -> usedOrdersDay = parse(v, usedOrdersDay));
+    }
+
+    public synchronized int usedWeight() {
+        return usedWeight;
+    }
+
+    /** A 429 or 418 answer: every later call waits (429) or is refused (418) until it has passed. */
+    public void suspend(VenueError error) {
+        Duration wait = error.retryAfter().isZero()
+                ? (error.kind() == Kind.BANNED ? Duration.ofMinutes(2) : Duration.ofSeconds(1))
+                : error.retryAfter();
+        Instant until;
+        synchronized (this) {
+            long end = clock.nowMillis() + wait.toMillis();
+            if (error.kind() == Kind.BANNED) {
+                bannedUntilMillis = Math.max(bannedUntilMillis, end);
+            } else {
+                pausedUntilMillis = Math.max(pausedUntilMillis, end);
+            }
+            pauseCause = error;
+            until = Instant.ofEpochMilli(end);
+        }
+        log.warn("venue suspended calls: {} until {}", error, until);
+        events.accept(new VenueEvent.CallsSuspended(error, until, Instant.ofEpochMilli(clock.localMillis())));
+    }
+
+    private static int parse(String value, int fallback) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

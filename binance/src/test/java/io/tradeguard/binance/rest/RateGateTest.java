@@ -1,0 +1,91 @@
+package io.tradeguard.binance.rest;
+
+import io.tradeguard.core.venue.VenueError;
+import io.tradeguard.core.venue.VenueError.Kind;
+import io.tradeguard.core.venue.VenueEvent;
+import io.tradeguard.core.venue.VenueException;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RateGateTest {
+    /** 10 s into a minute, so the weight window has 50 s left. */
+    private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-22T10:00:10Z"));
+    private final List<VenueEvent> events = new ArrayList<>();
+    private final ServerClock serverClock = new ServerClock(clock, Duration.ofMinutes(5));
+
+    private RateGate gate(Duration maxWait) {
+        RateGate gate = new RateGate(serverClock, 0.9, maxWait, events::add);
+        gate.limits(1000, 10, 100);
+        return gate;
+    }
+
+    private static HttpHeaders headers(Map<String, String> values) {
+        return HttpHeaders.of(values.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (a, b) -> true);
+    }
+
+    @Test
+    void calls_pass_below_the_headroom_and_are_held_back_before_the_limit() throws Exception {
+        RateGate gate = gate(Duration.ZERO);
+        gate.observe(headers(Map.of("X-MBX-USED-WEIGHT-1M", "880")));
+        gate.acquire(Endpoint.publicGet("/x", 20));            // 900 = 90% of 1000: still fine
+        assertThat(gate.usedWeight()).isEqualTo(900);
+        assertThatThrownBy(() -> gate.acquire(Endpoint.publicGet("/x", 1)))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.error().kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.error().retryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(51)); // until the next minute
+                });
+    }
+
+    @Test
+    void the_venues_count_replaces_ours() throws Exception {
+        RateGate gate = gate(Duration.ZERO);
+        gate.acquire(Endpoint.publicGet("/x", 500));
+        gate.observe(headers(Map.of("x-mbx-used-weight-1m", "12")));
+        assertThat(gate.usedWeight()).isEqualTo(12);
+    }
+
+    @Test
+    void order_count_per_ten_seconds_is_respected() throws Exception {
+        RateGate gate = gate(Duration.ZERO);
+        Endpoint order = new Endpoint("POST", "/api/v3/order", 1, Endpoint.Security.SIGNED, Endpoint.Retry.NEVER, true);
+        gate.observe(headers(Map.of("X-MBX-ORDER-COUNT-10S", "8")));
+        gate.acquire(order);                                   // 9 of 10 = 90%
+        assertThatThrownBy(() -> gate.acquire(order)).isInstanceOf(VenueException.class);
+        gate.acquire(Endpoint.publicGet("/x", 1));           // reads are not orders
+    }
+
+    @Test
+    void a_429_pauses_every_call_and_raises_an_event() {
+        RateGate gate = gate(Duration.ZERO);
+        VenueError error = new VenueError(Kind.RATE_LIMITED, -1003, 429, "too much weight", Duration.ofSeconds(7));
+        gate.suspend(error);
+        assertThat(events).singleElement().isInstanceOfSatisfying(VenueEvent.CallsSuspended.class, e -> {
+            assertThat(e.error()).isEqualTo(error);
+            assertThat(e.until()).isEqualTo(Instant.parse("2026-11-22T10:00:17Z"));
+        });
+        assertThatThrownBy(() -> gate.acquire(Endpoint.publicGet("/x", 1)))
+                .isInstanceOfSatisfying(VenueException.class, e -> assertThat(e.error().kind()).isEqualTo(Kind.RATE_LIMITED));
+    }
+
+    @Test
+    void a_418_refuses_every_call_until_the_ban_ends() {
+        RateGate gate = gate(Duration.ofHours(1));              // even a patient caller is refused during a ban
+        gate.suspend(new VenueError(Kind.BANNED, -1003, 418, "IP banned", Duration.ofSeconds(120)));
+        assertThatThrownBy(() -> gate.acquire(Endpoint.publicGet("/x", 1)))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.error().kind()).isEqualTo(Kind.BANNED);
+                    assertThat(e.error().retryAfter()).isEqualTo(Duration.ofSeconds(120));
+                });
+        assertThat(events).singleElement().isInstanceOf(VenueEvent.CallsSuspended.class);
+    }
+}

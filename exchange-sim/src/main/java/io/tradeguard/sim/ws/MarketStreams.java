@@ -1,0 +1,241 @@
+package io.tradeguard.sim.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import io.tradeguard.sim.api.Json;
+import io.tradeguard.sim.api.StreamJson;
+import io.tradeguard.sim.api.Venue;
+import io.tradeguard.sim.engine.EngineEvent;
+import io.tradeguard.sim.engine.EngineListener;
+import io.tradeguard.sim.engine.Instrument;
+import io.tradeguard.sim.feed.Bar;
+import io.tradeguard.sim.feed.KlineInterval;
+import io.tradeguard.sim.feed.MarketData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Market streams (binance-api.md §9): raw /ws/&lt;stream&gt;, combined /stream?streams=a/b, live
+ * SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY.
+ */
+public final class MarketStreams implements EngineListener, MarketData.KlineListener {
+    private final Venue venue;
+    private final Map<WsContext, Sub> sessions = new ConcurrentHashMap<>();
+
+    private static final class Sub {
+        final Connection conn;
+        final Set<String> streams = ConcurrentHashMap.newKeySet();
+        volatile boolean combined;
+
+        Sub(Connection conn, boolean combined) {
+            this.conn = conn;
+            this.combined = combined;
+        }
+    }
+
+    public MarketStreams(Venue venue) {
+        this.venue = venue;
+    }
+
+    public void register(Javalin app) {
+        app.ws("/ws", ws -> handlers(ws, false));
+        app.ws("/ws/{stream}", ws -> handlers(ws, false));
+        app.ws("/stream", ws -> handlers(ws, true));
+    }
+
+    private void handlers(io.javalin.websocket.WsConfig ws, boolean combined) {
+        ws.onConnect(ctx -> {
+            ctx.session.setIdleTimeout(java.time.Duration.ofHours(24));
+            Sub sub = new Sub(new Connection(ctx, venue.now()), combined);
+            List<String> initial = new ArrayList<>();
+            if (combined) {
+                String streams = ctx.queryParam("streams");
+                if (streams != null) {
+                    initial.addAll(List.of(streams.split("/")));
+                }
+            } else if (ctx.pathParamMap().containsKey("stream")) {
+                initial.add(ctx.pathParam("stream"));
+            }
+            for (String s : initial) {
+                if (valid(s)) {
+                    sub.streams.add(s);
+                }
+            }
+            sessions.put(ctx, sub);
+        });
+        ws.onMessage(ctx -> {
+            Sub sub = sessions.get(ctx);
+            if (sub != null) {
+                sub.conn.send(Json.write(control(sub, ctx.message())));
+            }
+        });
+        ws.onClose(ctx -> sessions.remove(ctx));
+        ws.onError(ctx -> sessions.remove(ctx));
+    }
+
+    /** `<symbol>@trade|aggTrade|bookTicker|kline_<interval>` with a lower-case symbol we list. */
+    private boolean valid(String stream) {
+        int at = stream.indexOf('@');
+        if (at <= 0) {
+            return false;
+        }
+        String symbol = stream.substring(0, at);
+        if (!symbol.equals(symbol.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String kind = stream.substring(at + 1);
+        boolean known = kind.equals("trade") || kind.equals("aggTrade") || kind.equals("bookTicker")
+                || (kind.startsWith("kline_") && KlineInterval.fromWire(kind.substring(6)) != null);
+        return known && venue.locked(e -> e.instrument(symbol.toUpperCase(Locale.ROOT))) != null;
+    }
+
+    private static ObjectNode error(int code, String msg, JsonNode id) {
+        ObjectNode n = Json.object();
+        n.put("code", code);
+        n.put("msg", msg);
+        if (id != null) {
+            n.set("id", id);
+        }
+        return n;
+    }
+
+    private ObjectNode control(Sub sub, String text) {
+        JsonNode req;
+        try {
+            req = Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            return error(3, "Invalid JSON: expected value at line 1 column 1", null);
+        }
+        if (req == null || !req.isObject()) {
+            return error(3, "Invalid JSON: expected value at line 1 column 1", null);
+        }
+        JsonNode id = req.get("id");
+        if (id == null || !(id.isIntegralNumber() || id.isTextual() || id.isNull())) {
+            return error(2, "Invalid request: request ID must be an unsigned integer", null);
+        }
+        JsonNode method = req.get("method");
+        if (method == null) {
+            return error(2, "Invalid request: missing field `method` at line 1 column " + text.length(), id);
+        }
+        JsonNode params = req.get("params");
+        ObjectNode ok = Json.object();
+        switch (method.asText()) {
+            case "SUBSCRIBE", "UNSUBSCRIBE" -> {
+                if (params == null || !params.isArray()) {
+                    return error(2, "Invalid request: too many parameters", id);
+                }
+                for (JsonNode p : params) {
+                    String s = p.asText();
+                    if (method.asText().equals("SUBSCRIBE")) {
+                        if (!valid(s)) {
+                            return error(2, "Invalid request: invalid stream name " + s, id);
+                        }
+                        sub.streams.add(s);
+                    } else {
+                        sub.streams.remove(s);
+                    }
+                }
+                ok.putNull("result");
+            }
+            case "LIST_SUBSCRIPTIONS" -> {
+                ArrayNode arr = ok.putArray("result");
+                sub.streams.stream().sorted().forEach(arr::add);
+            }
+            case "SET_PROPERTY" -> {
+                if (params == null || params.size() != 2 || !"combined".equals(params.get(0).asText())) {
+                    return error(0, "Unknown property", id);
+                }
+                if (!params.get(1).isBoolean()) {
+                    return error(1, "Invalid value type: expected Boolean", id);
+                }
+                sub.combined = params.get(1).asBoolean();
+                ok.putNull("result");
+            }
+            case "GET_PROPERTY" -> {
+                if (params == null || params.size() != 1 || !"combined".equals(params.get(0).asText())) {
+                    return error(0, "Unknown property", id);
+                }
+                ok.put("result", sub.combined);
+            }
+            default -> {
+                return error(2, "Invalid request: unknown variant " + method.asText()
+                        + ", expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY` at line 1 column 28", id);
+            }
+        }
+        ok.set("id", id);
+        return ok;
+    }
+
+    private void publish(String stream, ObjectNode payload) {
+        String raw = null;
+        String wrapped = null;
+        for (Sub sub : sessions.values()) {
+            if (!sub.streams.contains(stream)) {
+                continue;
+            }
+            if (sub.combined) {
+                if (wrapped == null) {
+                    ObjectNode w = Json.object();
+                    w.put("stream", stream);
+                    w.set("data", payload);
+                    wrapped = Json.write(w);
+                }
+                sub.conn.send(wrapped);
+            } else {
+                if (raw == null) {
+                    raw = Json.write(payload);
+                }
+                sub.conn.send(raw);
+            }
+        }
+    }
+
+    private boolean anyone() {
+        return !sessions.isEmpty();
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        if (!anyone()) {
+            return;
+        }
+        long now = venue.now();
+        switch (event) {
+            case EngineEvent.PublicTrade t -> {
+                String base = t.inst().symbol.toLowerCase(Locale.ROOT);
+                publish(base + "@trade", StreamJson.trade(t, now));
+                publish(base + "@aggTrade", StreamJson.aggTrade(t, now));
+            }
+            case EngineEvent.TopOfBook top -> publish(top.inst().symbol.toLowerCase(Locale.ROOT) + "@bookTicker", StreamJson.bookTicker(top));
+            case EngineEvent.OrderUpdate u -> { }
+            case EngineEvent.AccountPosition p -> { }
+            case EngineEvent.BalanceChange c -> { }
+            case EngineEvent.ListUpdate l -> { }
+        }
+    }
+
+    @Override
+    public void onKline(Instrument inst, KlineInterval interval, Bar bar, boolean closed, long eventTime) {
+        if (anyone()) {
+            publish(inst.symbol.toLowerCase(Locale.ROOT) + "@kline_" + interval.wire(), StreamJson.kline(inst, interval, bar, closed, eventTime));
+        }
+    }
+
+    public void dropAll() {
+        for (Sub s : List.copyOf(sessions.values())) {
+            s.conn.drop();
+        }
+    }
+
+    public void pingAll() {
+        sessions.values().forEach(s -> s.conn.ping());
+    }
+}
