@@ -32,8 +32,9 @@ public record OrderIntent(Market market, Symbol symbol, Side side, OrderType typ
             throw new IllegalArgumentException("the engine does not place EXTERNAL orders; EXTERNAL marks orders placed elsewhere");
         }
         reason = reason == null ? "" : reason;
-        // validates the shape (quantities positive, limit price present) once, here
-        toRequest(ClientOrderId.of("validation"));
+        // the request's own rules (positive amounts, a limit price where needed) checked once, here
+        new OrderRequest(market, symbol, side, type, timeInForce, quantity, quoteQuantity, price, stopPrice,
+                trailingDelta, callbackRate, activationPrice, reduceOnly, closePosition, ClientOrderId.of("check"));
     }
 
     /** A market order for a base quantity. */
