@@ -178,13 +178,9 @@ public final class Engine implements AutoCloseable {
 
     /** Everything a restart must rebuild (tests compare it). */
     TradingState.Durable durableState() {
-        return await(snapshotDurable());
-    }
-
-    private CompletableFuture<TradingState.Durable> snapshotDurable() {
-        CompletableFuture<TradingState.Durable> result = new CompletableFuture<>();
-        snapshot().whenComplete((s, e) -> result.complete(core.state().durable()));
-        return result;
+        CompletableFuture<TradingState.Durable> reply = new CompletableFuture<>();
+        inbox.add(new Inbound.DurableRequest(reply));
+        return await(reply);
     }
 
     private boolean hasOpenOrders() throws EngineStartException {
@@ -279,6 +275,7 @@ public final class Engine implements AutoCloseable {
         Runnable reply = switch (message) {
             case Inbound.CommandIn c -> () -> c.reply().completeExceptionally(e);
             case Inbound.SnapshotRequest s -> () -> s.reply().completeExceptionally(e);
+            case Inbound.DurableRequest d -> () -> d.reply().completeExceptionally(e);
             case Inbound.Accepting a -> () -> a.reply().completeExceptionally(e);
             case Inbound.CancelAll c -> () -> c.reply().completeExceptionally(e);
             case Inbound.InitialSync s -> () -> s.reply().completeExceptionally(e);

@@ -116,6 +116,10 @@ final class EngineCore {
                 TradingSnapshot snapshot = snapshot();
                 yield () -> s.reply().complete(snapshot);
             }
+            case Inbound.DurableRequest d -> {
+                TradingState.Durable durable = state.durable();
+                yield () -> d.reply().complete(durable);
+            }
             case Inbound.Accepting a -> {
                 accepting = a.accepting();
                 if (a.accepting()) {

@@ -40,6 +40,10 @@ sealed interface Inbound {
     record SnapshotRequest(CompletableFuture<TradingSnapshot> reply) implements Inbound {
     }
 
+    /** Everything a restart must rebuild, copied on the engine thread (restart tests compare it). */
+    record DurableRequest(CompletableFuture<TradingState.Durable> reply) implements Inbound {
+    }
+
     /** Start or stop taking orders (start sequence done, stop begun). */
     record Accepting(boolean accepting, CompletableFuture<CommandResult> reply) implements Inbound {
     }

@@ -95,6 +95,12 @@ public final class Reconciler {
                 }
                 tally.notes.add("adopted " + origin + " order " + report.clientOrderId() + " (" + report.status() + ")");
                 byVenueId.put(report.venueOrderId(), Order.adopted(report, origin, now));
+            } else if (known.status().isTerminal()) {
+                // we hold it finished, the venue lists it open: our record is wrong, a person must look
+                out.add(new Correction.Discrepancy("order " + known.clientOrderId() + " is " + known.status()
+                        + " here but " + report.status() + " on the venue"));
+                tally.discrepancies++;
+                byVenueId.put(report.venueOrderId(), known);
             } else {
                 byVenueId.put(report.venueOrderId(), compare(known, report, out, tally));
             }
