@@ -53,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private final JournalWriter writer;
     private final EffectRunner runner;
     private final Thread thread;
+    private final InstantSource clock;
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
     private AutoCloseable userData;
     private ScheduledExecutorService timer;
@@ -61,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private Engine(Builder b) {
         this.venue = b.venue;
         this.journal = b.journal;
+        this.clock = b.clock;
         this.core = new EngineCore(b.settings, new TradingState(), b.gates, b.ids == null
                 ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
         this.listeners.addAll(b.listeners);
@@ -186,7 +188,7 @@ public final class Engine implements AutoCloseable {
     private boolean hasOpenOrders() throws EngineStartException {
         try {
             return snapshot().get(core.settings().stopTimeout().toMillis(), TimeUnit.MILLISECONDS).orders().stream()
-                    .anyMatch(o -> o.status().isOpen() || o.status() == io.tradeguard.core.model.OrderStatus.UNKNOWN);
+                    .anyMatch(o -> o.status().isOpen());
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new EngineStartException("the engine did not answer", e);
         }
@@ -271,7 +273,7 @@ public final class Engine implements AutoCloseable {
 
     private EngineCore.Output haltOnBug(Inbound message, RuntimeException e) {
         Emitter out = new Emitter(core.state());
-        out.emit(new DomainEvent.EmergencyStop("internal error, trading halted: " + e, java.time.Instant.now()));
+        out.emit(new DomainEvent.EmergencyStop("internal error, trading halted: " + e, clock.instant()));
         Runnable reply = switch (message) {
             case Inbound.CommandIn c -> () -> c.reply().completeExceptionally(e);
             case Inbound.SnapshotRequest s -> () -> s.reply().completeExceptionally(e);

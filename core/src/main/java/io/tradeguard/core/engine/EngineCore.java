@@ -72,6 +72,7 @@ final class EngineCore {
     void instruments(List<Instrument> list) {
         instruments.clear();
         list.forEach(i -> instruments.put(i.symbol(), i));
+        valuation.reindex();
     }
 
     TradingState state() {

@@ -17,6 +17,7 @@ final class Valuation {
     private final Map<Symbol, Instrument> instruments;
     private final Asset quote;
     private final Market market;
+    private Map<Asset, Symbol> byBase = Map.of();
 
     Valuation(TradingState state, Map<Symbol, Instrument> instruments, Asset quote, Market market) {
         this.state = state;
@@ -29,16 +30,26 @@ final class Valuation {
         if (asset.equals(quote)) {
             return Optional.of(BigDecimal.ONE);
         }
-        for (Instrument instrument : instruments.values()) {
-            if (instrument.baseAsset().equals(asset) && instrument.quoteAsset().equals(quote)) {
-                return Optional.ofNullable(state.prices().get(instrument.symbol()));
-            }
+        Symbol listed = byBase.get(asset);
+        if (listed != null) {
+            return Optional.ofNullable(state.prices().get(listed));
         }
         try {
             return Optional.ofNullable(state.prices().get(Symbol.of(asset.code() + quote.code())));
         } catch (IllegalArgumentException notASymbol) {
             return Optional.empty();
         }
+    }
+
+    /** base asset → its symbol against our quote asset; call after the instruments changed */
+    void reindex() {
+        Map<Asset, Symbol> index = new java.util.HashMap<>();
+        for (Instrument instrument : instruments.values()) {
+            if (instrument.quoteAsset().equals(quote)) {
+                index.put(instrument.baseAsset(), instrument.symbol());
+            }
+        }
+        byBase = index;
     }
 
     /**
