@@ -3,6 +3,12 @@ package io.tradeguard.store;
 import io.tradeguard.core.event.DomainEvent;
 import io.tradeguard.core.journal.JournalEntry;
 import io.tradeguard.core.journal.JournalException;
+import io.tradeguard.core.engine.Command;
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Side;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.testing.FakeVenue;
+import io.tradeguard.core.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,15 +17,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static io.tradeguard.store.EventSamples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The journal's contract, run once per database (SQLite, PostgreSQL) by the subclasses. */
 abstract class JournalContract {
@@ -183,6 +192,47 @@ abstract class JournalContract {
         opened.add(again);
 
         assertThat(replayAll(again.journal())).containsExactlyElementsOf(numbered(1, EventSamples.all()));
+    }
+
+    @Test
+    void anEngineRestartedOnTheDatabaseKnowsEverythingItKnewBefore() throws Exception {
+        Database db = fresh();
+        ManualClock clock = ManualClock.at("2026-01-05T10:00:00Z");
+        FakeVenue venue = new FakeVenue(clock);
+        TradingSnapshot before;
+        try (EngineOnDatabase first = new EngineOnDatabase(db.journal(), venue, clock)) {
+            ClientOrderId buy = first.place(Side.BUY, "2", "100");
+            first.fill(buy, Side.BUY, "2", "100", "2", 1, true);
+            ClientOrderId sell = first.place(Side.SELL, "1.5", "120");
+            first.fill(sell, Side.SELL, "1.5", "120", "0.5", 2, false);
+            first.engine.submit(new Command.EmergencyStop("restart test")).get(10, TimeUnit.SECONDS);
+            // the resting sell is cancelled; the flatten (a market sell the fake venue leaves open) remains
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.snapshot().orders().stream()
+                    .allMatch(o -> o.origin() == io.tradeguard.core.order.OrderOrigin.PROTECTION
+                            && o.status() == io.tradeguard.core.model.OrderStatus.NEW)
+                    && first.snapshot().orders().size() == 1);
+            before = first.snapshot();
+        }
+        db.close();
+        opened.remove(db);
+
+        Database reopened = open("journal");
+        opened.add(reopened);
+        try (EngineOnDatabase second = new EngineOnDatabase(reopened.journal(), venue, clock)) {
+            TradingSnapshot after = second.snapshot();
+
+            assertThat(after.positions()).isEqualTo(before.positions());
+            assertThat(after.positions()).singleElement().satisfies(p -> {
+                assertThat(p.quantity()).isEqualByComparingTo("1.5");
+                // entry fee 0.001 × 100, a quarter of it realized with the 0.5 sold
+                assertThat(p.openFees()).isEqualByComparingTo("0.00075");
+            });
+            assertThat(after.orders()).isEqualTo(before.orders());
+            assertThat(after.balances()).isEqualTo(before.balances());
+            assertThat(after.daily()).isEqualTo(before.daily());
+            assertThat(after.halted()).isTrue();
+            assertThat(venue.count("submit")).isEqualTo(3); // buy, sell, the emergency flatten; nothing resent
+        }
     }
 
     static long count(Database db, String sql) throws SQLException {

@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Execution reports applied per second by the engine: each operation pushes 1,000 TRADE reports (20
- * orders × 50 fills, each fill moving the order, the position and the journal) through the user-stream
+ * Execution reports applied per second by the engine: each operation pushes 1,000 TRADE reports (1000 /
+ * fills orders × fills each; every fill moves the order, the position and the journal) through the user-stream
  * entry and waits until the engine thread has applied them all — and, with a journal, until they are
  * durable. journal=memory keeps the journal in memory (the engine alone); journal=sqlite writes every
  * event to a SQLite file with a full fsync per commit (group commit of whatever has queued up).
@@ -59,12 +59,15 @@ import java.util.concurrent.atomic.AtomicLong;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ExecutionReportsBenchmark {
-    private static final int ORDERS = 20;
-    private static final int FILLS = 50;
+    private static final int REPORTS = 1000;
     private static final BigDecimal FILL_QTY = new BigDecimal("0.001");
 
     @Param({"memory", "sqlite"})
     public String journal;
+
+    /** fills per order: an order's journaled snapshot carries its fills so far, so this drives event size */
+    @Param({"5", "50"})
+    public int fills;
 
     private InstantVenue venue;
     private Engine engine;
@@ -96,9 +99,9 @@ public class ExecutionReportsBenchmark {
     @Setup(Level.Invocation)
     public void placeOrders() throws Exception {
         orders.clear();
-        for (int i = 0; i < ORDERS; i++) {
+        for (int i = 0; i < REPORTS / fills; i++) {
             CommandResult result = engine.submit(new Command.PlaceOrder(OrderIntent.limit(Market.SPOT,
-                    InstantVenue.BTCUSDT, i % 2 == 0 ? Side.BUY : Side.SELL, FILL_QTY.multiply(BigDecimal.valueOf(FILLS)),
+                    InstantVenue.BTCUSDT, i % 2 == 0 ? Side.BUY : Side.SELL, FILL_QTY.multiply(BigDecimal.valueOf(fills)),
                     new BigDecimal("50000"), OrderOrigin.MANUAL))).get(10, TimeUnit.SECONDS);
             ClientOrderId id = ((CommandResult.Accepted) result).order();
             OrderUpdate accepted = null;
@@ -111,10 +114,10 @@ public class ExecutionReportsBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(ORDERS * FILLS)
+    @OperationsPerInvocation(REPORTS)
     public long applyReports() throws Exception {
         Instant now = Instant.now();
-        for (int f = 1; f <= FILLS; f++) {
+        for (int f = 1; f <= fills; f++) {
             for (OrderUpdate o : orders) {
                 long tradeId = tradeIds.incrementAndGet();
                 BigDecimal price = new BigDecimal(50000 + (tradeId % 200) - 100);
@@ -123,7 +126,7 @@ public class ExecutionReportsBenchmark {
                         false, now);
                 venue.push(new VenueEvent.OrderUpdated(new OrderUpdate(Market.SPOT, o.symbol(), o.venueOrderId(),
                         o.clientOrderId(), o.side(), o.type(), o.timeInForce(),
-                        f == FILLS ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, ExecutionType.TRADE,
+                        f == fills ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, ExecutionType.TRADE,
                         o.quantity(), o.price(), null, cumulative, cumulative.multiply(price), fill, null, -1, false,
                         now, now)));
             }

@@ -66,6 +66,10 @@ public class JournalWriteBenchmark {
     @Param({"sqlite", "postgres"})
     public String db;
 
+    /** a fresh order every this many fills: the fill event carries the order with its fills so far */
+    @Param({"5", "50"})
+    public int fillsPerOrder;
+
     private Path dir;
     private EmbeddedPostgres postgres;
     private Database database;
@@ -100,12 +104,12 @@ public class JournalWriteBenchmark {
         Instant now = Instant.now();
         Fill fill = new Fill(++tradeId, new BigDecimal("50000.12"), new BigDecimal("0.00100"), new BigDecimal("0.00000100"),
                 Asset.of("BTC"), false, now);
-        // a fresh order every 50 fills, as on a venue: an order's snapshot grows with its fills
-        if (tradeId % 50 == 1) {
+        // a fresh order every fillsPerOrder fills, as on a venue: an order's snapshot grows with its fills
+        if (tradeId % fillsPerOrder == 1 || fillsPerOrder == 1) {
             order = Order.pending(OrderIntent.limit(Market.SPOT, Symbol.of("BTCUSDT"), Side.BUY, new BigDecimal("1000"),
                     new BigDecimal("50000.12"), OrderOrigin.MANUAL), ClientOrderId.of("TGM-bench-" + tradeId), now);
         }
-        OrderUpdate report = new OrderUpdate(Market.SPOT, order.symbol(), 1000 + tradeId / 50, order.clientOrderId(),
+        OrderUpdate report = new OrderUpdate(Market.SPOT, order.symbol(), 1000 + tradeId / fillsPerOrder, order.clientOrderId(),
                 Side.BUY, OrderType.LIMIT, TimeInForce.GTC, OrderStatus.PARTIALLY_FILLED, ExecutionType.TRADE,
                 order.quantity(), order.price(), null, order.filledQuantity().add(fill.quantity()), BigDecimal.ZERO, fill,
                 null, -1, false, now, now);

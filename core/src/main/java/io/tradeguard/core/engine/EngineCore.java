@@ -57,6 +57,8 @@ final class EngineCore {
     private Instant lastReconcile = Instant.MIN;
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
     private final List<CompletableFuture<CommandResult>> syncWaiters = new ArrayList<>();
+    /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
+    private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
 
     EngineCore(EngineSettings settings, TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids,
                InstantSource clock) {
@@ -153,11 +155,11 @@ final class EngineCore {
 
     private Runnable command(Inbound.CommandIn in, Emitter out, Instant now) {
         CommandResult result = switch (in.command()) {
-            case Command.PlaceOrder p -> refusal() != null ? CommandResult.Rejected.because(refusal())
+            case Command.PlaceOrder p -> refusal(p.intent()) != null ? CommandResult.Rejected.because(refusal(p.intent()))
                     : orderPath.place(p.intent(), false, out, now);
             case Command.Signal s -> {
-                if (refusal() != null) {
-                    yield CommandResult.Rejected.because(refusal());
+                if (refusal(s.intent()) != null) {
+                    yield CommandResult.Rejected.because(refusal(s.intent()));
                 }
                 out.emit(new DomainEvent.SignalReceived(s.signalId(), s.intent(), now));
                 yield s.intent().origin() != OrderOrigin.SIGNAL
@@ -165,7 +167,7 @@ final class EngineCore {
                         : orderPath.place(s.intent(), false, out, now);
             }
             case Command.CancelOrder c -> cancel(c.clientOrderId(), c.reason(), out, now);
-            case Command.ClosePosition c -> refusal() != null ? CommandResult.Rejected.because(refusal())
+            case Command.ClosePosition c -> refusal(null) != null ? CommandResult.Rejected.because(refusal(null))
                     : orderPath.close(c.market(), c.symbol(), c.origin(), c.reason(), false, out, now);
             case Command.EmergencyStop e -> emergencyStop(e.reason(), out, now);
             case Command.ResumeTrading r -> {
@@ -197,7 +199,10 @@ final class EngineCore {
     }
 
     /** Why no order can be placed now, or null. */
-    private String refusal() {
+    private String refusal(io.tradeguard.core.order.OrderIntent intent) {
+        if (intent != null && intent.market() != settings.market()) {
+            return "this engine trades " + settings.market().wireName() + ", not " + intent.market().wireName();
+        }
         if (journalFailure != null) {
             return "the journal cannot be written (" + journalFailure + "); no order is sent until it works again";
         }
@@ -226,11 +231,16 @@ final class EngineCore {
     private List<ClientOrderId> cancelAll(String reason, Emitter out, Instant now) {
         List<ClientOrderId> ids = new ArrayList<>();
         for (Order order : state.unsettledOrders()) {
-            if (order.market() == settings.market() && order.status() != OrderStatus.PENDING_SUBMIT) {
-                out.emit(new DomainEvent.OrderCancelRequested(order.clientOrderId(), reason, now));
-                out.effect(new Effect.Cancel(order.symbol(), order.clientOrderId()));
-                ids.add(order.clientOrderId());
+            if (order.market() != settings.market()) {
+                continue;
             }
+            out.emit(new DomainEvent.OrderCancelRequested(order.clientOrderId(), reason, now));
+            if (order.status() == OrderStatus.PENDING_SUBMIT) {
+                cancelWhenAcknowledged.add(order.clientOrderId()); // a cancel cannot overtake its order
+            } else {
+                out.effect(new Effect.Cancel(order.symbol(), order.clientOrderId()));
+            }
+            ids.add(order.clientOrderId());
         }
         return ids;
     }
@@ -298,7 +308,13 @@ final class EngineCore {
             order = Order.adopted(update, origin, now);
             out.emit(new DomainEvent.OrderAdopted(order, now));
         }
-        changes.emit(OrderReports.apply(order, update), out, now);
+        OrderReports.Applied applied = OrderReports.apply(order, update);
+        changes.emit(applied, out, now);
+        if (applied.order().status().isOpen() && cancelWhenAcknowledged.remove(applied.order().clientOrderId())) {
+            out.effect(new Effect.Cancel(applied.order().symbol(), applied.order().clientOrderId()));
+        } else if (applied.order().status().isTerminal()) {
+            cancelWhenAcknowledged.remove(applied.order().clientOrderId());
+        }
     }
 
     private void submitAnswered(Inbound.SubmitAnswered answer, Emitter out, Instant now) {

@@ -203,6 +203,47 @@ class EngineOrderPathTest {
     }
 
     @Test
+    void aCancelAllCatchesAnOrderTheVenueHasNotAcknowledgedYet() throws Exception {
+        h = EngineHarness.started();
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        h.venue.scriptSubmit(r -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var placed = new io.tradeguard.core.venue.OrderUpdate(r.market(), r.symbol(), 999, r.clientOrderId(), r.side(),
+                    r.type(), r.timeInForce(), OrderStatus.NEW, io.tradeguard.core.model.ExecutionType.NEW, r.quantity(),
+                    r.price(), null, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, null, null, -1, false,
+                    h.clock.instant(), h.clock.instant());
+            h.venue.putOrder(placed);
+            return new io.tradeguard.core.venue.SubmitResult.Accepted(placed);
+        });
+        ClientOrderId id = h.place(buyLimit("1", "100"));
+        org.awaitility.Awaitility.await().until(() -> h.venue.count("submit") == 1);
+
+        h.submit(new Command.EmergencyStop("stop everything"));
+        assertThat(h.venue.count("cancel")).isZero(); // a cancel must not overtake its order
+        answer.countDown();
+
+        h.awaitOrder(id, o -> o.status() == OrderStatus.CANCELED);
+        assertThat(h.venue.calls()).filteredOn(c -> c.method().equals("cancel")).singleElement()
+                .satisfies(c -> assertThat(c.argument()).isEqualTo(id));
+    }
+
+    @Test
+    void anOrderForAnotherMarketIsRefused() throws Exception {
+        h = EngineHarness.started();
+
+        CommandResult result = h.submit(new Command.PlaceOrder(OrderIntent.limit(Market.FUTURES, BTCUSDT, Side.BUY,
+                d("1"), d("100"), OrderOrigin.MANUAL)));
+
+        assertThat(result).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                r -> assertThat(r.reasons()).containsExactly("this engine trades spot, not futures"));
+        assertThat(h.venue.count("submit")).isZero();
+    }
+
+    @Test
     void stoppingCancelsOpenOrders() throws Exception {
         h = EngineHarness.started();
         ClientOrderId id = h.place(buyLimit("1", "100"));
