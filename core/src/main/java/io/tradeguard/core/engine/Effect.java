@@ -24,6 +24,13 @@ sealed interface Effect {
     record Query(Symbol symbol, ClientOrderId clientOrderId) implements Effect {
     }
 
+    /** Follow the prices of these symbols (the whole set: replaces the previous subscription). */
+    record WatchPrices(Set<Symbol> symbols) implements Effect {
+        public WatchPrices {
+            symbols = Set.copyOf(symbols);
+        }
+    }
+
     /**
      * Fetch open orders and balances, query the local orders the venue no longer lists, and fetch trades.
      *

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** The I/O worker: performs each effect on a virtual thread and posts the answer back to the engine. */
@@ -30,7 +32,9 @@ final class EffectRunner {
     private final Venue venue;
     private final Consumer<Inbound> post;
     private final InstantSource clock;
+    private static final Logger LOG = Logger.getLogger(EffectRunner.class.getName());
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private AutoCloseable prices;
 
     EffectRunner(Venue venue, Consumer<Inbound> post, InstantSource clock) {
         this.venue = venue;
@@ -39,11 +43,41 @@ final class EffectRunner {
     }
 
     void run(Effect effect) {
-        executor.execute(() -> post.accept(perform(effect)));
+        executor.execute(() -> {
+            Inbound answer = perform(effect);
+            if (answer != null) {
+                post.accept(answer);
+            }
+        });
     }
 
     void shutdown() {
+        synchronized (this) {
+            closePrices(prices);
+            prices = null;
+        }
         executor.shutdown();
+    }
+
+    /** Opens the new price subscription before closing the old one, so no tick is lost in between. */
+    private synchronized void watch(Set<Symbol> symbols) {
+        try {
+            AutoCloseable next = venue.subscribePrices(symbols, event -> post.accept(new Inbound.VenueIn(event)));
+            closePrices(prices);
+            prices = next;
+        } catch (VenueException | RuntimeException e) {
+            LOG.log(Level.WARNING, "price subscription for " + symbols + " failed; marks stay stale", e);
+        }
+    }
+
+    private static void closePrices(AutoCloseable subscription) {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a price subscription failed", e);
+            }
+        }
     }
 
     private Inbound perform(Effect effect) {
@@ -68,6 +102,10 @@ final class EffectRunner {
                 }
             }
             case Effect.Query q -> query(q.symbol(), q.clientOrderId());
+            case Effect.WatchPrices w -> {
+                watch(w.symbols());
+                yield null;
+            }
             case Effect.FetchVenue f -> fetch(f);
         };
     }

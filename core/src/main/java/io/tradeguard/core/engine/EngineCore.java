@@ -57,6 +57,8 @@ final class EngineCore {
     private Instant lastReconcile = Instant.MIN;
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
     private final List<CompletableFuture<CommandResult>> syncWaiters = new ArrayList<>();
+    /** symbols whose prices the engine follows: those of its orders and positions, and BNB for fees */
+    private final Set<Symbol> watched = new java.util.TreeSet<>();
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
     private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
 
@@ -150,7 +152,44 @@ final class EngineCore {
                 yield () -> s.reply().complete(new CommandResult.Accepted(List.of(), List.of()));
             }
         };
+        if (!out.events().isEmpty() && !(message instanceof Inbound.Shutdown)) {
+            watchPrices(out.events(), out);
+        }
         return new Output(out.events(), out.effects(), reply);
+    }
+
+    /**
+     * Follows the prices of the symbols of every order and position (and of BNB, which pays fees): the
+     * set only grows while the engine runs, and each growth replaces the subscription.
+     */
+    private void watchPrices(List<DomainEvent> events, Emitter out) {
+        boolean grown = false;
+        if (watched.isEmpty()) {
+            try {
+                Symbol bnb = Symbol.of("BNB" + settings.quoteAsset().code());
+                grown |= instruments.containsKey(bnb) && watched.add(bnb);
+            } catch (IllegalArgumentException notASymbol) {
+                // no BNB market for this quote asset
+            }
+            for (var position : state.positions()) {
+                grown |= watched.add(position.symbol());
+            }
+            for (Order order : state.unsettledOrders()) {
+                grown |= watched.add(order.symbol());
+            }
+        }
+        for (DomainEvent event : events) {
+            Symbol symbol = switch (event) {
+                case DomainEvent.OrderSubmitted e -> e.order().symbol();
+                case DomainEvent.OrderAdopted e -> e.order().symbol();
+                case DomainEvent.PositionOpened e -> e.position().symbol();
+                default -> null;
+            };
+            grown |= symbol != null && watched.add(symbol);
+        }
+        if (grown) {
+            out.effect(new Effect.WatchPrices(watched));
+        }
     }
 
     private Runnable command(Inbound.CommandIn in, Emitter out, Instant now) {

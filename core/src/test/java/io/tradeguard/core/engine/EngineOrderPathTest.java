@@ -232,6 +232,22 @@ class EngineOrderPathTest {
     }
 
     @Test
+    void theEngineFollowsThePricesOfItsSymbolsAndMarksPositionsWithThem() throws Exception {
+        h = EngineHarness.started();
+        ClientOrderId buy = h.place(buyLimit("2", "100"));
+        report(buy, Side.BUY, "2", OrderStatus.FILLED, "2", 1, "100", "2", "0.2", Asset.USDT);
+        org.awaitility.Awaitility.await().until(() -> h.venue.calls().stream()
+                .anyMatch(c -> c.method().equals("subscribePrices") && ((java.util.Set<?>) c.argument()).contains(BTCUSDT)));
+
+        h.venue.tick(BTCUSDT, "110");
+
+        TradingSnapshot state = h.awaitSnapshot(s -> s.price(BTCUSDT).map(p -> p.compareTo(d("110")) == 0).orElse(false));
+        // 2 × 110 − 200 − 0.2 entry fee
+        assertThat(state.position(Market.SPOT, BTCUSDT).orElseThrow().unrealizedPnl(state.price(BTCUSDT).orElseThrow()))
+                .isEqualByComparingTo("19.8");
+    }
+
+    @Test
     void anOrderForAnotherMarketIsRefused() throws Exception {
         h = EngineHarness.started();
 

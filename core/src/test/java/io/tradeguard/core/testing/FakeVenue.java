@@ -47,6 +47,7 @@ public final class FakeVenue implements Venue {
     private final List<AccountTrade> trades = new ArrayList<>();
     private final AtomicLong venueIds = new AtomicLong(1000);
     private volatile Consumer<VenueEvent> userData;
+    private volatile Consumer<VenueEvent> prices;
     private volatile Consumer<OrderRequest> beforeSubmit = r -> { };
 
     public FakeVenue(InstantSource clock) {
@@ -197,7 +198,18 @@ public final class FakeVenue implements Venue {
 
     @Override
     public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) {
+        record("subscribePrices", java.util.Set.copyOf(symbols));
+        prices = listener;
         return () -> { };
+    }
+
+    /** Pushes a price tick down the current price subscription. */
+    public void tick(Symbol symbol, String price) {
+        Consumer<VenueEvent> listener = prices;
+        if (listener == null) {
+            throw new IllegalStateException("nobody subscribed to prices");
+        }
+        listener.accept(new VenueEvent.PriceTick(Market.SPOT, symbol, new BigDecimal(price), false, clock.instant(), clock.instant()));
     }
 
     @Override
