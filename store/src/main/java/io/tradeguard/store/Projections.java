@@ -115,6 +115,10 @@ final class Projections implements AutoCloseable {
             case DomainEvent.SettingsChanged e -> { }
             case DomainEvent.EngineStarted e -> { }
             case DomainEvent.EngineStopped e -> { }
+            case DomainEvent.KillSwitchTripped e -> { } // the safety issue adds its columns and projects these
+            case DomainEvent.KillSwitchReset e -> { }
+            case DomainEvent.CircuitBreakerOpened e -> { }
+            case DomainEvent.CircuitBreakerClosed e -> { }
         }
     }
 

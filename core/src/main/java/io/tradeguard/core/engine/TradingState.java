@@ -83,6 +83,11 @@ final class TradingState {
             case DomainEvent.SettingsChanged e -> { }
             case DomainEvent.EngineStarted e -> { }
             case DomainEvent.EngineStopped e -> { }
+            // the safety rules own the kill switch and breaker state; they rebuild it from these events
+            case DomainEvent.KillSwitchTripped e -> { }
+            case DomainEvent.KillSwitchReset e -> { }
+            case DomainEvent.CircuitBreakerOpened e -> { }
+            case DomainEvent.CircuitBreakerClosed e -> { }
         }
     }
 

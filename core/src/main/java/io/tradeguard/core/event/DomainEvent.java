@@ -128,6 +128,23 @@ public sealed interface DomainEvent {
     record TradingResumed(String by, Instant time) implements DomainEvent {
     }
 
+    /**
+     * The kill switch tripped (a daily limit, a loss streak): no new risk until it is reset. Decided by the
+     * safety rules; the engine journals and broadcasts it.
+     */
+    record KillSwitchTripped(String reason, Instant time) implements DomainEvent {
+    }
+
+    record KillSwitchReset(String by, Instant time) implements DomainEvent {
+    }
+
+    /** Too many consecutive venue errors: calls pause until the cooldown ends, then one probe. */
+    record CircuitBreakerOpened(String reason, Instant until, Instant time) implements DomainEvent {
+    }
+
+    record CircuitBreakerClosed(Instant time) implements DomainEvent {
+    }
+
     record SignalReceived(String signalId, OrderIntent intent, Instant time) implements DomainEvent {
     }
 
