@@ -263,7 +263,7 @@ public final class Engine implements AutoCloseable {
                     out.reply().run();
                 }
             } else {
-                writer.enqueue(new JournalWriter.Batch(entries, out.effects(), out.reply()));
+                writer.enqueue(new JournalWriter.Batch(entries, out.effects(), out.reply(), caller(message)));
             }
             if (message instanceof Inbound.Shutdown) {
                 return;
@@ -274,17 +274,29 @@ public final class Engine implements AutoCloseable {
     private EngineCore.Output haltOnBug(Inbound message, RuntimeException e) {
         Emitter out = new Emitter(core.state());
         out.emit(new DomainEvent.EmergencyStop("internal error, trading halted: " + e, clock.instant()));
-        Runnable reply = switch (message) {
-            case Inbound.CommandIn c -> () -> c.reply().completeExceptionally(e);
-            case Inbound.SnapshotRequest s -> () -> s.reply().completeExceptionally(e);
-            case Inbound.DurableRequest d -> () -> d.reply().completeExceptionally(e);
-            case Inbound.Accepting a -> () -> a.reply().completeExceptionally(e);
-            case Inbound.CancelAll c -> () -> c.reply().completeExceptionally(e);
-            case Inbound.InitialSync s -> () -> s.reply().completeExceptionally(e);
-            case Inbound.Shutdown s -> () -> s.reply().completeExceptionally(e);
-            default -> null;
-        };
+        CompletableFuture<?> caller = caller(message);
+        Runnable reply = caller == null ? null : () -> caller.completeExceptionally(e);
         return new EngineCore.Output(out.events(), List.of(), reply);
+    }
+
+    /** The future of whoever waits for this message, or null. */
+    private static CompletableFuture<?> caller(Inbound message) {
+        return switch (message) {
+            case Inbound.CommandIn c -> c.reply();
+            case Inbound.SnapshotRequest s -> s.reply();
+            case Inbound.DurableRequest d -> d.reply();
+            case Inbound.Accepting a -> a.reply();
+            case Inbound.CancelAll c -> c.reply();
+            case Inbound.InitialSync s -> s.reply();
+            case Inbound.Shutdown s -> s.reply();
+            case Inbound.VenueIn v -> null;
+            case Inbound.SubmitAnswered a -> null;
+            case Inbound.CancelAnswered a -> null;
+            case Inbound.QueryAnswered a -> null;
+            case Inbound.VenueFetched f -> null;
+            case Inbound.Tick t -> null;
+            case Inbound.JournalFailed f -> null;
+        };
     }
 
     private CompletableFuture<CommandResult> post(java.util.function.Function<CompletableFuture<CommandResult>, Inbound> make) {

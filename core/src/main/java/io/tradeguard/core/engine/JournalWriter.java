@@ -6,6 +6,7 @@ import io.tradeguard.core.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -21,7 +22,11 @@ final class JournalWriter {
     private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
     private static final int MAX_GROUP = 512;
 
-    record Batch(List<JournalEntry> entries, List<Effect> effects, Runnable reply) {
+    /**
+     * @param reply  run once the entries are durable
+     * @param caller the future of whoever waits for this batch, failed when the entries cannot be written
+     */
+    record Batch(List<JournalEntry> entries, List<Effect> effects, Runnable reply, CompletableFuture<?> caller) {
     }
 
     private final Journal journal;
@@ -52,7 +57,7 @@ final class JournalWriter {
     /** Stops after everything queued so far is written. */
     void stop() throws InterruptedException {
         stopping = true;
-        queue.add(new Batch(List.of(), List.of(), null));
+        queue.add(new Batch(List.of(), List.of(), null, null));
         thread.join();
     }
 
@@ -86,15 +91,23 @@ final class JournalWriter {
             }
         }
         for (Batch batch : group) {
-            if (failure == null) {
-                batch.effects().forEach(effects);
-                for (JournalEntry entry : batch.entries()) {
-                    for (EngineListener listener : listeners) {
-                        try {
-                            listener.onEvent(entry);
-                        } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "listener failed on event " + entry.sequence(), e);
-                        }
+            if (failure != null) {
+                // never a request that was not journaled; cancels and queries only reduce risk or learn
+                batch.effects().stream().filter(e -> !(e instanceof Effect.Submit)).forEach(effects);
+                if (batch.caller() != null) {
+                    batch.caller().completeExceptionally(new IllegalStateException(
+                            "the journal could not be written (" + failure + "): nothing of this was recorded,"
+                                    + " and no new order is sent until it works again"));
+                }
+                continue;
+            }
+            batch.effects().forEach(effects);
+            for (JournalEntry entry : batch.entries()) {
+                for (EngineListener listener : listeners) {
+                    try {
+                        listener.onEvent(entry);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "listener failed on event " + entry.sequence(), e);
                     }
                 }
             }

@@ -233,4 +233,33 @@ class EngineRecoveryTest {
         assertThat(position.entryCost()).isEqualByComparingTo("99.6");
         assertThat(position.openFees()).isEqualByComparingTo("0.10");
     }
+
+    @Test
+    void aReconnectAndThePeriodReconcileAndPickUpWhatHappenedMeanwhile() throws Exception {
+        h = EngineHarness.started();
+        ClientOrderId id = h.place(buyLimit("1", "100"));
+        Order placed = h.awaitOrder(id, o -> o.status() == OrderStatus.NEW);
+        long fetchesAtStart = h.venue.count("openOrders");
+
+        h.venue.emit(new VenueEvent.ConnectionLost("user-data", "socket closed", h.clock.instant()));
+        // while the stream is down the order fills
+        h.venue.putOrder(status(id.value(), placed.venueOrderId(), Side.BUY, "1", "100", OrderStatus.FILLED, "1", h.clock.instant()));
+        h.venue.addTrade(new AccountTrade(BTCUSDT, placed.venueOrderId(), Side.BUY, fill(5, "100", "1", "0.1", Asset.USDT, h.clock.instant())));
+        h.venue.emit(new VenueEvent.ConnectionRestored("user-data", h.clock.instant()));
+
+        h.awaitOrder(id, o -> o.status() == OrderStatus.FILLED && o.fills().size() == 1);
+        assertThat(h.venue.count("openOrders")).isEqualTo(fetchesAtStart + 1);
+        assertThat(h.journaled(DomainEvent.ConnectionLost.class)).hasSize(1);
+        assertThat(h.journaled(DomainEvent.ConnectionRestored.class)).hasSize(1);
+
+        // the periodic run: nothing due before the interval, one run after it
+        h.engine.tick();
+        h.snapshot();
+        assertThat(h.venue.count("openOrders")).isEqualTo(fetchesAtStart + 1);
+        h.clock.advance(Duration.ofSeconds(300));
+        h.engine.tick();
+        org.awaitility.Awaitility.await().until(() -> h.venue.count("openOrders") == fetchesAtStart + 2);
+        org.awaitility.Awaitility.await().until(() -> h.journaled(DomainEvent.ReconciliationCompleted.class).size() == 3);
+        assertThat(h.journaled(DomainEvent.ReconciliationCompleted.class).get(2).summary().corrections()).isZero();
+    }
 }
