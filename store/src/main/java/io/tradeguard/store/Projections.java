@@ -66,6 +66,7 @@ final class Projections implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement orders;
     private final PreparedStatement fills;
+    private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
     private boolean ordersPending;
     private boolean fillsPending;
 
@@ -184,32 +185,33 @@ final class Projections implements AutoCloseable {
     // positions, trades and safety rows change rarely and must keep their order (close, then reopen): no batching
 
     private void position(Position p) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(UPSERT_POSITION)) {
-            int i = 1;
-            s.setString(i++, p.market().name());
-            s.setString(i++, p.symbol().value());
-            s.setString(i++, p.positionId());
-            s.setString(i++, p.side().name());
-            dialect.setDecimal(s, i++, p.quantity());
-            dialect.setDecimal(s, i++, p.entryPrice());
-            dialect.setDecimal(s, i++, p.entryCost());
-            dialect.setDecimal(s, i++, p.openFees());
-            dialect.setDecimal(s, i++, p.realizedPnl());
-            s.setInt(i++, p.leverage());
-            s.setLong(i++, p.openedAt().toEpochMilli());
-            s.setLong(i, p.updatedAt().toEpochMilli());
-            s.executeUpdate();
-        }
+        PreparedStatement s = statement(UPSERT_POSITION);
+        int i = 1;
+        s.setString(i++, p.market().name());
+        s.setString(i++, p.symbol().value());
+        s.setString(i++, p.positionId());
+        s.setString(i++, p.side().name());
+        dialect.setDecimal(s, i++, p.quantity());
+        dialect.setDecimal(s, i++, p.entryPrice());
+        dialect.setDecimal(s, i++, p.entryCost());
+        dialect.setDecimal(s, i++, p.openFees());
+        dialect.setDecimal(s, i++, p.realizedPnl());
+        s.setInt(i++, p.leverage());
+        s.setLong(i++, p.openedAt().toEpochMilli());
+        s.setLong(i, p.updatedAt().toEpochMilli());
+        s.executeUpdate();
     }
 
     private void closed(DomainEvent.PositionClosed e) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(DELETE_POSITION)) {
+        {
+            PreparedStatement s = statement(DELETE_POSITION);
             s.setString(1, e.market().name());
             s.setString(2, e.symbol().value());
             s.executeUpdate();
         }
         ClosedTrade t = e.trade();
-        try (PreparedStatement s = connection.prepareStatement(INSERT_TRADE)) {
+        {
+            PreparedStatement s = statement(INSERT_TRADE);
             int i = 1;
             s.setString(i++, t.tradeId());
             s.setString(i++, t.positionId());
@@ -232,34 +234,31 @@ final class Projections implements AutoCloseable {
     }
 
     private void halt(boolean halted, String reason, Instant at) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(UPSERT_SAFETY_HALT)) {
-            s.setBoolean(1, halted);
-            s.setString(2, reason);
-            s.setLong(3, at.toEpochMilli());
-            s.executeUpdate();
-        }
+        PreparedStatement s = statement(UPSERT_SAFETY_HALT);
+        s.setBoolean(1, halted);
+        s.setString(2, reason);
+        s.setLong(3, at.toEpochMilli());
+        s.executeUpdate();
     }
 
     private void day(DailyStats d, Instant at) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(UPSERT_SAFETY_DAY)) {
-            s.setString(1, d.day().toString());
-            dialect.setDecimal(s, 2, d.startEquity());
-            dialect.setDecimal(s, 3, d.realizedPnl());
-            s.setInt(4, d.tradeCount());
-            s.setInt(5, d.consecutiveLosses());
-            s.setLong(6, at.toEpochMilli());
-            s.executeUpdate();
-        }
+        PreparedStatement s = statement(UPSERT_SAFETY_DAY);
+        s.setString(1, d.day().toString());
+        dialect.setDecimal(s, 2, d.startEquity());
+        dialect.setDecimal(s, 3, d.realizedPnl());
+        s.setInt(4, d.tradeCount());
+        s.setInt(5, d.consecutiveLosses());
+        s.setLong(6, at.toEpochMilli());
+        s.executeUpdate();
     }
 
     private void signal(DomainEvent.SignalReceived e, String payload) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(INSERT_SIGNAL)) {
-            s.setString(1, e.signalId());
-            s.setLong(2, e.time().toEpochMilli());
-            s.setString(3, e.intent().symbol().value());
-            s.setString(4, payload);
-            s.executeUpdate();
-        }
+        PreparedStatement s = statement(INSERT_SIGNAL);
+        s.setString(1, e.signalId());
+        s.setLong(2, e.time().toEpochMilli());
+        s.setString(3, e.intent().symbol().value());
+        s.setString(4, payload);
+        s.executeUpdate();
     }
 
     private static void setTime(PreparedStatement s, int index, Instant time) throws SQLException {
@@ -270,9 +269,22 @@ final class Projections implements AutoCloseable {
         }
     }
 
+    /** Prepared once per transaction: preparing is a noticeable part of SQLite's cost per event. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement cached = prepared.get(sql);
+        if (cached == null) {
+            cached = connection.prepareStatement(sql);
+            prepared.put(sql, cached);
+        }
+        return cached;
+    }
+
     @Override
     public void close() throws SQLException {
         orders.close();
         fills.close();
+        for (PreparedStatement statement : prepared.values()) {
+            statement.close();
+        }
     }
 }
