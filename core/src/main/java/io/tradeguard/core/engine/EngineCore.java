@@ -13,8 +13,6 @@ import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.order.OrderReports;
 import io.tradeguard.core.order.OrderTrigger;
 import io.tradeguard.core.pretrade.PreTradeGate;
-import io.tradeguard.core.reconcile.Correction;
-import io.tradeguard.core.reconcile.Reconciler;
 import io.tradeguard.core.state.TradingSnapshot;
 import io.tradeguard.core.venue.Balance;
 import io.tradeguard.core.venue.OrderUpdate;
@@ -30,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Every decision of the engine, single-threaded and deterministic: one inbound message in, the events
@@ -48,15 +45,13 @@ final class EngineCore {
     private final InstantSource clock;
     private final OrderPath orderPath;
     private final OrderChanges changes;
+    private final Reconciliations reconciliations;
     private final LedgerPosting ledger;
     private final Valuation valuation;
     private EngineSettings settings;
     private boolean accepting;
     private String journalFailure;
-    private boolean fetchInFlight;
-    private Instant lastReconcile = Instant.MIN;
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
-    private final List<CompletableFuture<CommandResult>> syncWaiters = new ArrayList<>();
     /** symbols whose prices the engine follows: those of its orders and positions, and BNB for fees */
     private final Set<Symbol> watched = new java.util.TreeSet<>();
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
@@ -71,6 +66,7 @@ final class EngineCore {
         this.ledger = new LedgerPosting(state, valuation);
         this.changes = new OrderChanges(ledger);
         this.orderPath = new OrderPath(state, gates, ids, this::snapshot);
+        this.reconciliations = new Reconciliations(state, () -> this.settings, changes, ledger, this::report);
     }
 
     void instruments(List<Instrument> list) {
@@ -112,7 +108,7 @@ final class EngineCore {
                 queryAnswered(a, out, now);
                 yield null;
             }
-            case Inbound.VenueFetched f -> venueFetched(f, out, now);
+            case Inbound.VenueFetched f -> reconciliations.fetched(f, out, now);
             case Inbound.Tick t -> {
                 tick(out, now);
                 yield null;
@@ -137,8 +133,7 @@ final class EngineCore {
                 yield () -> c.reply().complete(new CommandResult.Accepted(cancelled, List.of()));
             }
             case Inbound.InitialSync s -> {
-                syncWaiters.add(s.reply());
-                startFetch(out, now);
+                reconciliations.start(s.reply(), out, now);
                 yield null;
             }
             case Inbound.JournalFailed f -> {
@@ -230,7 +225,7 @@ final class EngineCore {
                 yield new CommandResult.Accepted(List.of(), List.of());
             }
             case Command.Reconcile r -> {
-                startFetch(out, now);
+                reconciliations.start(null, out, now);
                 yield new CommandResult.Accepted(List.of(), List.of("reconciliation started"));
             }
         };
@@ -332,7 +327,7 @@ final class EngineCore {
             case VenueEvent.ConnectionLost l -> out.emit(new DomainEvent.ConnectionLost(l.stream(), l.reason(), now));
             case VenueEvent.ConnectionRestored r -> {
                 out.emit(new DomainEvent.ConnectionRestored(r.stream(), now));
-                startFetch(out, now); // anything may have happened during the gap
+                reconciliations.start(null, out, now); // anything may have happened during the gap
             }
             case VenueEvent.CallsSuspended s -> { } // the circuit breaker (risk issue) reacts to these
             case VenueEvent.PriceTick t -> state.mark(t.symbol(), t.price());
@@ -405,77 +400,8 @@ final class EngineCore {
                 out.effect(new Effect.Query(order.symbol(), order.clientOrderId()));
             }
         }
-        if (lastReconcile != Instant.MIN && !now.isBefore(lastReconcile.plus(settings.reconcileInterval()))) {
-            startFetch(out, now);
-        }
-    }
-
-    private void startFetch(Emitter out, Instant now) {
-        if (fetchInFlight) {
-            return;
-        }
-        fetchInFlight = true;
-        lastReconcile = now;
-        Set<Symbol> symbols = new HashSet<>();
-        Instant since = now.minus(settings.tradesLookback());
-        Instant oldest = now;
-        for (Order order : state.allOrders()) {
-            if (order.market() == settings.market() && (order.unsettled() || order.missingFills())) {
-                symbols.add(order.symbol());
-                if (order.createdAt().isBefore(oldest)) {
-                    oldest = order.createdAt();
-                }
-            }
-        }
-        state.positions().forEach(p -> symbols.add(p.symbol()));
-        Instant from = oldest.minusSeconds(60).isAfter(since) ? oldest.minusSeconds(60) : since;
-        List<Order> local = state.allOrders().stream().filter(o -> o.market() == settings.market()).toList();
-        out.effect(new Effect.FetchVenue(local, symbols, from));
-    }
-
-    private Runnable venueFetched(Inbound.VenueFetched fetched, Emitter out, Instant now) {
-        fetchInFlight = false;
-        List<CompletableFuture<CommandResult>> waiters = List.copyOf(syncWaiters);
-        syncWaiters.clear();
-        if (fetched.error() != null) {
-            CommandResult failed = CommandResult.Rejected.because("reconciliation failed: " + fetched.error());
-            return () -> waiters.forEach(w -> w.complete(failed));
-        }
-        Reconciler.Result result = Reconciler.reconcile(state.allOrders(), state.balances(), fetched.snapshot(),
-                new Reconciler.Policy(settings.clientIdPrefix(), settings.unknownGrace()), now);
-        for (Correction correction : result.corrections()) {
-            apply(correction, out, now);
-        }
-        out.emit(new DomainEvent.ReconciliationCompleted(result.summary(), now));
-        ledger.ensureDay(out, now);
-        CommandResult done = new CommandResult.Accepted(List.of(), result.summary().notes());
-        return () -> waiters.forEach(w -> w.complete(done));
-    }
-
-    private void apply(Correction correction, Emitter out, Instant now) {
-        switch (correction) {
-            case Correction.Adopt a -> {
-                if (state.order(a.venueOrder().clientOrderId()) == null) {
-                    out.emit(new DomainEvent.OrderAdopted(Order.adopted(a.venueOrder(), a.origin(), now), now));
-                }
-            }
-            case Correction.ApplyReport r -> report(r.report(), out, now);
-            case Correction.ApplyFill f -> {
-                Order order = state.order(f.clientOrderId());
-                if (order != null) {
-                    changes.emit(OrderReports.applyFill(order, f.fill(), now), out, now);
-                }
-            }
-            case Correction.MarkNotPlaced n -> {
-                Order order = state.order(n.clientOrderId());
-                if (order != null) {
-                    changes.emit(OrderReports.local(order, OrderTrigger.NOT_PLACED, n.reason(), now), out, now);
-                }
-            }
-            case Correction.CorrectBalance b ->
-                    out.emit(new DomainEvent.BalanceUpdated(AssetBalance.of(b.venue(), b.asOf()), now));
-            case Correction.Discrepancy d -> { } // listed in the summary's notes
-            case Correction.UnmatchedTrade u -> { } // the manual-trade issue matches these to positions
+        if (reconciliations.due(now)) {
+            reconciliations.start(null, out, now);
         }
     }
 
