@@ -91,6 +91,9 @@ public final class Engine implements AutoCloseable {
         } catch (VenueException e) {
             lifecycle = Lifecycle.STOPPED;
             throw new EngineStartException(describe(e.error()), e);
+        } catch (RuntimeException e) {
+            lifecycle = Lifecycle.STOPPED;
+            throw new EngineStartException("the venue's instruments could not be loaded: " + e, e);
         }
         writer.start();
         thread.start();
@@ -107,6 +110,9 @@ public final class Engine implements AutoCloseable {
         } catch (EngineStartException e) {
             shutdownThreads("start failed");
             throw e;
+        } catch (RuntimeException e) {
+            shutdownThreads("start failed");
+            throw new EngineStartException("the engine could not start: " + e, e);
         }
         if (core.settings().tickInterval() != null) {
             timer = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name("tg-timer").daemon(true).unstarted(r));
@@ -121,7 +127,7 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         if (lifecycle != Lifecycle.RUNNING) {
             return CompletableFuture.completedFuture(CommandResult.Rejected.because(
-                    "the engine is " + lifecycle.name().toLowerCase() + ", not running"));
+                    "the engine is " + lifecycle.name().toLowerCase(java.util.Locale.ROOT) + ", not running"));
         }
         CompletableFuture<CommandResult> reply = new CompletableFuture<>();
         inbox.add(new Inbound.CommandIn(command, reply));
