@@ -248,6 +248,46 @@ class EngineOrderPathTest {
     }
 
     @Test
+    void closingASpotLongSellsNoMoreThanTheWalletHolds() throws Exception {
+        h = EngineHarness.started();
+        assertThat(h.submit(new Command.ClosePosition(Market.SPOT, BTCUSDT, OrderOrigin.MANUAL, "")))
+                .isEqualTo(new CommandResult.Rejected(List.of("there is no open position in BTCUSDT on spot")));
+        ClientOrderId buy = h.place(buyLimit("1", "100"));
+        // the commission was paid in BTC: the wallet holds 0.999 while the position counts 1
+        report(buy, Side.BUY, "1", OrderStatus.FILLED, "1", 1, "100", "1", "0.001", io.tradeguard.core.testing.Reports.BTC);
+        h.venue.emit(new VenueEvent.BalancesUpdated(Market.SPOT, List.of(new io.tradeguard.core.venue.Balance(Market.SPOT,
+                io.tradeguard.core.testing.Reports.BTC, d("0.999"), d("0"))), h.clock.instant(), h.clock.instant()));
+        h.awaitSnapshot(s -> s.balance(Market.SPOT, io.tradeguard.core.testing.Reports.BTC).isPresent()
+                && s.position(Market.SPOT, BTCUSDT).isPresent());
+
+        ClientOrderId close = h.place(new Command.ClosePosition(Market.SPOT, BTCUSDT, OrderOrigin.MANUAL, "take it off"));
+
+        assertThat(h.venue.submitted()).last().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(close);
+            assertThat(r.side()).isEqualTo(Side.SELL);
+            assertThat(r.type()).isEqualTo(io.tradeguard.core.model.OrderType.MARKET);
+            assertThat(r.quantity()).isEqualByComparingTo("0.999");
+            assertThat(r.reduceOnly()).isFalse(); // not a spot parameter
+        });
+        assertThat(h.order(close).orElseThrow().reason()).isEqualTo("take it off");
+    }
+
+    @Test
+    void aSignalIsJournaledAndTradesWithOriginSignal() throws Exception {
+        h = EngineHarness.started();
+        OrderIntent manual = OrderIntent.limit(Market.SPOT, BTCUSDT, Side.BUY, d("1"), d("100"), OrderOrigin.MANUAL);
+        OrderIntent signal = OrderIntent.limit(Market.SPOT, BTCUSDT, Side.BUY, d("1"), d("100"), OrderOrigin.SIGNAL);
+
+        assertThat(h.submit(new Command.Signal("sig-1", manual))).isInstanceOf(CommandResult.Rejected.class);
+        ClientOrderId id = h.place(new Command.Signal("sig-2", signal));
+
+        assertThat(id.value()).startsWith("TGS-");
+        assertThat(h.journaled(DomainEvent.SignalReceived.class)).extracting(DomainEvent.SignalReceived::signalId)
+                .containsExactly("sig-1", "sig-2");
+        assertThat(h.venue.count("submit")).isEqualTo(1);
+    }
+
+    @Test
     void anOrderForAnotherMarketIsRefused() throws Exception {
         h = EngineHarness.started();
 
