@@ -9,6 +9,7 @@ import io.tradeguard.core.model.ClientOrderId;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.order.Order;
+import io.tradeguard.core.venue.Fill;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,16 +48,16 @@ final class TradingState {
 
     void apply(DomainEvent event) {
         switch (event) {
-            case DomainEvent.OrderSubmitted e -> put(e.order());
-            case DomainEvent.OrderPlaced e -> put(e.order());
-            case DomainEvent.OrderPartiallyFilled e -> put(e.order());
-            case DomainEvent.OrderFilled e -> put(e.order());
-            case DomainEvent.OrderCancelled e -> put(e.order());
-            case DomainEvent.OrderExpired e -> put(e.order());
-            case DomainEvent.OrderRejected e -> put(e.order());
-            case DomainEvent.OrderStatusUnknown e -> put(e.order());
-            case DomainEvent.OrderUpdated e -> put(e.order());
-            case DomainEvent.OrderAdopted e -> put(e.order());
+            case DomainEvent.OrderSubmitted e -> put(e.order(), null);
+            case DomainEvent.OrderPlaced e -> put(e.order(), null);
+            case DomainEvent.OrderPartiallyFilled e -> put(e.order(), e.fill());
+            case DomainEvent.OrderFilled e -> put(e.order(), e.fill());
+            case DomainEvent.OrderCancelled e -> put(e.order(), null);
+            case DomainEvent.OrderExpired e -> put(e.order(), null);
+            case DomainEvent.OrderRejected e -> put(e.order(), null);
+            case DomainEvent.OrderStatusUnknown e -> put(e.order(), null);
+            case DomainEvent.OrderUpdated e -> put(e.order(), null);
+            case DomainEvent.OrderAdopted e -> put(e.order(), null);
             case DomainEvent.PositionOpened e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionUpdated e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionClosed e -> positions.remove(new PositionKey(e.market(), e.symbol()));
@@ -91,8 +92,21 @@ final class TradingState {
         }
     }
 
-    private void put(Order order) {
-        orders.put(order.clientOrderId(), order);
+    /**
+     * The event's order (totals, no fill list) with the fills known so far plus the event's new fill.
+     * The order's constructor checks that the fills add up to its totals.
+     */
+    private void put(Order order, Fill fill) {
+        Order known = orders.get(order.clientOrderId());
+        List<Fill> fills = known == null ? List.of() : known.fills();
+        if (fill != null && (known == null || !known.hasFill(fill.tradeId()))) {
+            List<Fill> next = new ArrayList<>(fills.size() + 1);
+            next.addAll(fills);
+            next.add(fill);
+            next.sort(Order.BY_TIME);
+            fills = next;
+        }
+        orders.put(order.clientOrderId(), fills.isEmpty() ? order : order.withFills(fills));
     }
 
     private static PositionKey key(Position position) {

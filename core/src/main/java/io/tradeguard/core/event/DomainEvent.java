@@ -20,10 +20,12 @@ import java.util.Objects;
 
 /**
  * Everything that changed the engine's state, as immutable facts. Each carries the new value of what it
- * changed (order, position, balance, daily figures), so replaying the journal in order rebuilds the
- * state exactly. Names match the WebSocket feed of DESIGN.md section 7 where one exists.
+ * changed (order, position, balance, daily figures; an order's fills one by one), so replaying the
+ * journal in order rebuilds the state exactly. Names match the WebSocket feed of DESIGN.md section 7 where one exists.
  */
 public sealed interface DomainEvent {
+    // Orders inside events carry their fill totals but not the fill list (Order.withoutFills): each fill
+    // travels once, in the OrderPartiallyFilled / OrderFilled event that brought it.
 
     /** When the engine decided it (engine clock). */
     Instant time();
@@ -31,7 +33,7 @@ public sealed interface DomainEvent {
     /** Write-ahead record: the intent with its client order id and the exact request, before it is sent. */
     record OrderSubmitted(Order order, OrderRequest request, Instant time) implements DomainEvent {
         public OrderSubmitted {
-            Objects.requireNonNull(order, "order");
+            order = order.withoutFills();
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(time, "time");
         }
@@ -48,35 +50,62 @@ public sealed interface DomainEvent {
 
     /** The venue accepted the order (NEW or PENDING_NEW). */
     record OrderPlaced(Order order, Instant time) implements DomainEvent {
+        public OrderPlaced {
+            order = order.withoutFills();
+        }
     }
 
     record OrderPartiallyFilled(Order order, Fill fill, Instant time) implements DomainEvent {
+        public OrderPartiallyFilled {
+            order = order.withoutFills();
+        }
     }
 
     /** @param fill the fill that completed it, or null when the venue reported FILLED before the fills arrived */
     record OrderFilled(Order order, Fill fill, Instant time) implements DomainEvent {
+        public OrderFilled {
+            order = order.withoutFills();
+        }
     }
 
     record OrderCancelled(Order order, Instant time) implements DomainEvent {
+        public OrderCancelled {
+            order = order.withoutFills();
+        }
     }
 
     record OrderExpired(Order order, Instant time) implements DomainEvent {
+        public OrderExpired {
+            order = order.withoutFills();
+        }
     }
 
     /** Refused by the venue, or confirmed never placed. */
     record OrderRejected(Order order, String reason, Instant time) implements DomainEvent {
+        public OrderRejected {
+            order = order.withoutFills();
+        }
     }
 
     /** The submit's answer was lost; the order is queried until its fate is known. */
     record OrderStatusUnknown(Order order, String cause, Instant time) implements DomainEvent {
+        public OrderStatusUnknown {
+            order = order.withoutFills();
+        }
     }
 
     /** Another change of a known order (venue id, filled quantity) without a new status. */
     record OrderUpdated(Order order, Instant time) implements DomainEvent {
+        public OrderUpdated {
+            order = order.withoutFills();
+        }
     }
 
     /** An order the engine did not know, found on the venue: ours by prefix, or EXTERNAL. */
     record OrderAdopted(Order order, Instant time) implements DomainEvent {
+        public OrderAdopted {
+            order = order.withoutFills();
+        }
     }
 
     record OrderCancelRequested(ClientOrderId clientOrderId, String reason, Instant time) implements DomainEvent {

@@ -189,6 +189,7 @@ class EngineOrderPathTest {
 
         assertThat(result).isInstanceOf(CommandResult.Accepted.class);
         h.awaitOrder(resting, o -> o.status() == OrderStatus.CANCELED);
+        org.awaitility.Awaitility.await().until(() -> h.venue.submitted().size() == 3); // buy, resting, flatten
         assertThat(h.venue.submitted()).last().satisfies(r -> {
             assertThat(r.side()).isEqualTo(Side.SELL);
             assertThat(r.quantity()).isEqualByComparingTo("1");
@@ -262,6 +263,7 @@ class EngineOrderPathTest {
 
         ClientOrderId close = h.place(new Command.ClosePosition(Market.SPOT, BTCUSDT, OrderOrigin.MANUAL, "take it off"));
 
+        org.awaitility.Awaitility.await().until(() -> h.venue.submitted().size() == 2); // sent after journaling
         assertThat(h.venue.submitted()).last().satisfies(r -> {
             assertThat(r.clientOrderId()).isEqualTo(close);
             assertThat(r.side()).isEqualTo(Side.SELL);
