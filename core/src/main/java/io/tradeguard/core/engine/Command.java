@@ -1,0 +1,68 @@
+package io.tradeguard.core.engine;
+
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.OrderIntent;
+import io.tradeguard.core.order.OrderOrigin;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Everything a person, a strategy or the server can ask the engine; one way in: {@link Engine#submit}. */
+public sealed interface Command {
+
+    /** Place an order through filters, risk rules and safety gates. */
+    record PlaceOrder(OrderIntent intent) implements Command {
+        public PlaceOrder {
+            Objects.requireNonNull(intent, "intent");
+        }
+    }
+
+    record CancelOrder(ClientOrderId clientOrderId, String reason) implements Command {
+        public CancelOrder {
+            Objects.requireNonNull(clientOrderId, "clientOrderId");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Close the whole position of a symbol at market. */
+    record ClosePosition(Market market, Symbol symbol, OrderOrigin origin, String reason) implements Command {
+        public ClosePosition {
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(origin, "origin");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Halt trading (persisted), cancel every open order, flatten every position. */
+    record EmergencyStop(String reason) implements Command {
+        public EmergencyStop {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Lift the halt of an emergency stop; an admin's decision. */
+    record ResumeTrading(String by) implements Command {
+        public ResumeTrading {
+            Objects.requireNonNull(by, "by");
+        }
+    }
+
+    /** Change engine settings at run time; null leaves a setting as it is. */
+    record ChangeSettings(Boolean cancelOpenOrdersOnStop, Duration reconcileInterval) implements Command {
+    }
+
+    /** A strategy's signal, already turned into an intent of origin SIGNAL. */
+    record Signal(String signalId, OrderIntent intent) implements Command {
+        public Signal {
+            Objects.requireNonNull(signalId, "signalId");
+            Objects.requireNonNull(intent, "intent");
+        }
+    }
+
+    /** Reconcile with the venue now. */
+    record Reconcile() implements Command {
+    }
+}

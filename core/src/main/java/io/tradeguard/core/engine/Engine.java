@@ -1,0 +1,401 @@
+package io.tradeguard.core.engine;
+
+import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.journal.Journal;
+import io.tradeguard.core.journal.JournalEntry;
+import io.tradeguard.core.journal.JournalException;
+import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.order.ClientOrderIdGenerator;
+import io.tradeguard.core.pretrade.PreTradeGate;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.Venue;
+import io.tradeguard.core.venue.VenueError;
+import io.tradeguard.core.venue.VenueException;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one writer: a single engine thread owns all trading state and takes one message at a time from
+ * one queue (commands, venue events, answers of venue calls, timers). One way in, {@link #submit};
+ * one way out, {@link EngineListener}s of the durable domain events.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder(venue, journal).settings(settings).gates(gates).build();
+ * engine.start();                                  // replay journal, sync with the venue, take orders
+ * engine.submit(new Command.PlaceOrder(intent));   // CompletableFuture<CommandResult>
+ * engine.stop("shutdown");                         // stop taking orders, cancel open ones, flush
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+    public enum Lifecycle { NEW, STARTING, RUNNING, STOPPING, STOPPED }
+
+    private final Venue venue;
+    private final Journal journal;
+    private final EngineCore core;
+    private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final JournalWriter writer;
+    private final EffectRunner runner;
+    private final Thread thread;
+    private final InstantSource clock;
+    private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    private AutoCloseable userData;
+    private ScheduledExecutorService timer;
+    private long nextSequence;
+
+    private Engine(Builder b) {
+        this.venue = b.venue;
+        this.journal = b.journal;
+        this.clock = b.clock;
+        this.core = new EngineCore(b.settings, new TradingState(), b.gates, b.ids == null
+                ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
+        this.listeners.addAll(b.listeners);
+        this.runner = new EffectRunner(venue, inbox::add, b.clock);
+        this.writer = new JournalWriter(journal, runner::run, listeners, reason -> inbox.add(new Inbound.JournalFailed(reason)));
+        this.thread = Thread.ofPlatform().name("tg-engine").unstarted(this::loop);
+    }
+
+    public static Builder builder(Venue venue, Journal journal) {
+        return new Builder(venue, journal);
+    }
+
+    /**
+     * Start sequence: replay the journal, load the instruments, start the threads, subscribe to the
+     * user stream, reconcile with the venue (open orders, balances, recent trades), then take orders.
+     */
+    public void start() throws EngineStartException {
+        if (lifecycle != Lifecycle.NEW) {
+            throw new IllegalStateException("an engine starts once; it is " + lifecycle);
+        }
+        lifecycle = Lifecycle.STARTING;
+        replay();
+        try {
+            List<Instrument> instruments = venue.instruments();
+            core.instruments(instruments);
+        } catch (VenueException e) {
+            lifecycle = Lifecycle.STOPPED;
+            throw new EngineStartException(describe(e.error()), e);
+        } catch (RuntimeException e) {
+            lifecycle = Lifecycle.STOPPED;
+            throw new EngineStartException("the venue's instruments could not be loaded: " + e, e);
+        }
+        writer.start();
+        thread.start();
+        try {
+            userData = venue.subscribeUserData(event -> inbox.add(new Inbound.VenueIn(event)));
+            CommandResult sync = await(post(reply -> new Inbound.InitialSync(reply)), core.settings().startTimeout().toMillis());
+            if (sync instanceof CommandResult.Rejected r) {
+                throw new EngineStartException("the initial sync with the venue failed: " + String.join("; ", r.reasons()));
+            }
+            await(post(reply -> new Inbound.Accepting(true, reply)), core.settings().startTimeout().toMillis());
+        } catch (VenueException e) {
+            shutdownThreads("start failed");
+            throw new EngineStartException(describe(e.error()), e);
+        } catch (EngineStartException e) {
+            shutdownThreads("start failed");
+            throw e;
+        } catch (RuntimeException e) {
+            shutdownThreads("start failed");
+            throw new EngineStartException("the engine could not start: " + e, e);
+        }
+        if (core.settings().tickInterval() != null) {
+            timer = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name("tg-timer").daemon(true).unstarted(r));
+            long period = core.settings().tickInterval().toMillis();
+            timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        }
+        lifecycle = Lifecycle.RUNNING;
+    }
+
+    /** One way in. Completes once the command's decision is journaled. */
+    public CompletableFuture<CommandResult> submit(Command command) {
+        Objects.requireNonNull(command, "command");
+        if (lifecycle != Lifecycle.RUNNING) {
+            return CompletableFuture.completedFuture(CommandResult.Rejected.because(
+                    "the engine is " + lifecycle.name().toLowerCase(java.util.Locale.ROOT) + ", not running"));
+        }
+        CompletableFuture<CommandResult> reply = new CompletableFuture<>();
+        inbox.add(new Inbound.CommandIn(command, reply));
+        return reply;
+    }
+
+    /** A consistent copy of the state, taken on the engine thread between two messages. */
+    public CompletableFuture<TradingSnapshot> snapshot() {
+        CompletableFuture<TradingSnapshot> reply = new CompletableFuture<>();
+        inbox.add(new Inbound.SnapshotRequest(reply));
+        return reply;
+    }
+
+    /** Runs the timer's work now: day roll, queries of orders in doubt, due reconciliation. */
+    public void tick() {
+        inbox.add(new Inbound.Tick());
+    }
+
+    public void addListener(EngineListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Stop sequence: stop taking orders, cancel open orders (when configured), wait for the venue to
+     * confirm within the stop timeout, close the stream, journal the stop and flush.
+     */
+    public void stop(String reason) {
+        if (lifecycle != Lifecycle.RUNNING) {
+            return;
+        }
+        lifecycle = Lifecycle.STOPPING;
+        long timeout = core.settings().stopTimeout().toMillis();
+        try {
+            await(post(reply -> new Inbound.Accepting(false, reply)), timeout);
+            if (core.settings().cancelOpenOrdersOnStop()) {
+                await(post(reply -> new Inbound.CancelAll("engine stopping: " + reason, reply)), timeout);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+                while (System.nanoTime() < deadline && hasOpenOrders()) {
+                    Thread.sleep(20); // polling with a deadline: the cancels' answers arrive as events
+                }
+            }
+        } catch (EngineStartException | InterruptedException e) {
+            LOG.log(Level.WARNING, "stop sequence incomplete", e);
+        }
+        shutdownThreads(reason);
+    }
+
+    @Override
+    public void close() {
+        stop("closed");
+    }
+
+    /** Everything a restart must rebuild (tests compare it). */
+    TradingState.Durable durableState() {
+        CompletableFuture<TradingState.Durable> reply = new CompletableFuture<>();
+        inbox.add(new Inbound.DurableRequest(reply));
+        return await(reply);
+    }
+
+    private boolean hasOpenOrders() throws EngineStartException {
+        try {
+            return snapshot().get(core.settings().stopTimeout().toMillis(), TimeUnit.MILLISECONDS).orders().stream()
+                    .anyMatch(o -> o.status().isOpen());
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new EngineStartException("the engine did not answer", e);
+        }
+    }
+
+    private void shutdownThreads(String reason) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (userData != null) {
+            try {
+                userData.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing the user stream failed", e);
+            }
+        }
+        try {
+            if (thread.isAlive()) {
+                await(post(reply -> new Inbound.Shutdown(reason, reply)), core.settings().stopTimeout().toMillis());
+                thread.join(core.settings().stopTimeout().toMillis());
+            }
+            writer.stop();
+        } catch (EngineStartException | InterruptedException e) {
+            LOG.log(Level.WARNING, "engine shutdown incomplete", e);
+        }
+        runner.shutdown();
+        lifecycle = Lifecycle.STOPPED;
+    }
+
+    private void replay() throws EngineStartException {
+        TradingState state = core.state();
+        long[] expected = {1};
+        try {
+            journal.replay(0, entry -> {
+                if (entry.sequence() != expected[0]) {
+                    throw new IllegalStateException("journal gap: expected sequence " + expected[0] + ", found " + entry.sequence());
+                }
+                state.apply(entry.event());
+                expected[0]++;
+            });
+        } catch (JournalException | IllegalStateException e) {
+            lifecycle = Lifecycle.STOPPED;
+            throw new EngineStartException("the journal cannot be read: " + e.getMessage(), e);
+        }
+        nextSequence = expected[0];
+        state.lastSequence(nextSequence - 1);
+    }
+
+    private void loop() {
+        while (true) {
+            Inbound message;
+            try {
+                message = inbox.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            EngineCore.Output out;
+            try {
+                out = core.handle(message);
+            } catch (RuntimeException e) {
+                // a bug in a decision: stop trading rather than guess; the state up to here stays journaled
+                LOG.log(Level.SEVERE, "engine decision failed on " + message.getClass().getSimpleName(), e);
+                out = haltOnBug(message, e);
+            }
+            List<JournalEntry> entries = new ArrayList<>(out.events().size());
+            for (DomainEvent event : out.events()) {
+                entries.add(new JournalEntry(nextSequence++, event));
+            }
+            core.state().lastSequence(nextSequence - 1);
+            if (entries.isEmpty() && out.effects().isEmpty()) {
+                if (out.reply() != null) {
+                    out.reply().run();
+                }
+            } else {
+                writer.enqueue(new JournalWriter.Batch(entries, out.effects(), out.reply(), caller(message)));
+            }
+            if (message instanceof Inbound.Shutdown) {
+                return;
+            }
+        }
+    }
+
+    private EngineCore.Output haltOnBug(Inbound message, RuntimeException e) {
+        Emitter out = new Emitter(core.state());
+        out.emit(new DomainEvent.EmergencyStop("internal error, trading halted: " + e, clock.instant()));
+        CompletableFuture<?> caller = caller(message);
+        Runnable reply = caller == null ? null : () -> caller.completeExceptionally(e);
+        return new EngineCore.Output(out.events(), List.of(), reply);
+    }
+
+    /** The future of whoever waits for this message, or null. */
+    private static CompletableFuture<?> caller(Inbound message) {
+        return switch (message) {
+            case Inbound.CommandIn c -> c.reply();
+            case Inbound.SnapshotRequest s -> s.reply();
+            case Inbound.DurableRequest d -> d.reply();
+            case Inbound.Accepting a -> a.reply();
+            case Inbound.CancelAll c -> c.reply();
+            case Inbound.InitialSync s -> s.reply();
+            case Inbound.Shutdown s -> s.reply();
+            case Inbound.VenueIn v -> null;
+            case Inbound.SubmitAnswered a -> null;
+            case Inbound.CancelAnswered a -> null;
+            case Inbound.QueryAnswered a -> null;
+            case Inbound.VenueFetched f -> null;
+            case Inbound.Tick t -> null;
+            case Inbound.JournalFailed f -> null;
+        };
+    }
+
+    private CompletableFuture<CommandResult> post(java.util.function.Function<CompletableFuture<CommandResult>, Inbound> make) {
+        CompletableFuture<CommandResult> reply = new CompletableFuture<>();
+        inbox.add(make.apply(reply));
+        return reply;
+    }
+
+    private static CommandResult await(CompletableFuture<CommandResult> future, long timeoutMillis) throws EngineStartException {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineStartException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new EngineStartException("the engine failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new EngineStartException("the engine did not answer within " + timeoutMillis + " ms", e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer", e);
+        }
+    }
+
+    private static String describe(VenueError error) {
+        return switch (error.kind()) {
+            case AUTH -> "the venue refused the API key (" + error.message() + "): check the key, its permissions and IP whitelist";
+            case UNREACHABLE -> "the venue cannot be reached: " + error.message();
+            case BANNED, RATE_LIMITED -> "the venue refuses calls for now (" + error.message() + "); retry after " + error.retryAfter();
+            case TIMESTAMP -> "the clock differs from the venue's: " + error.message();
+            case REJECTED, SERVER, UNKNOWN_OUTCOME -> "the venue failed during start: " + error;
+        };
+    }
+
+    /** Builds an engine; venue and journal are required, the rest has defaults. */
+    public static final class Builder {
+        private final Venue venue;
+        private final Journal journal;
+        private EngineSettings settings;
+        private List<PreTradeGate> gates = List.of();
+        private ClientOrderIdGenerator ids;
+        private InstantSource clock = InstantSource.system();
+        private final List<EngineListener> listeners = new ArrayList<>();
+        private boolean gatesSet;
+
+        private Builder(Venue venue, Journal journal) {
+            this.venue = Objects.requireNonNull(venue, "venue");
+            this.journal = Objects.requireNonNull(journal, "journal");
+        }
+
+        public Builder settings(EngineSettings value) {
+            this.settings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The pre-trade gates; the engine orders them by stage. Required: pass an explicit list. */
+        public Builder gates(List<PreTradeGate> value) {
+            this.gates = List.copyOf(value);
+            this.gatesSet = true;
+            return this;
+        }
+
+        public Builder ids(ClientOrderIdGenerator value) {
+            this.ids = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder clock(InstantSource value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder listener(EngineListener value) {
+            this.listeners.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        public Engine build() {
+            if (!gatesSet) {
+                throw new IllegalStateException("name the pre-trade gates explicitly (AllowAllGate only where no checks are wanted)");
+            }
+            if (settings == null) {
+                settings = EngineSettings.defaults(venue.market());
+            }
+            if (settings.market() != venue.market()) {
+                throw new IllegalStateException("settings are for " + settings.market() + " but the venue trades " + venue.market());
+            }
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.tradeguard.core.engine;
+
+import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.ledger.AssetBalance;
+import io.tradeguard.core.ledger.Position;
+import io.tradeguard.core.ledger.PositionSide;
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.OrderType;
+import io.tradeguard.core.model.Side;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.ClientOrderIdGenerator;
+import io.tradeguard.core.order.Order;
+import io.tradeguard.core.order.OrderIntent;
+import io.tradeguard.core.order.OrderOrigin;
+import io.tradeguard.core.pretrade.GateDecision;
+import io.tradeguard.core.pretrade.PreTradeGate;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.OrderRequest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The order path of DESIGN.md section 3 up to the request: halt check → gates (instrument filters, risk
+ * rules, safety gates, in that order) → client order id → write-ahead event → submit effect. The effect
+ * is released only once the write-ahead event is durable (see {@link Engine}).
+ */
+final class OrderPath {
+    private final TradingState state;
+    private final List<PreTradeGate> gates;
+    private final ClientOrderIdGenerator ids;
+    private final Supplier<TradingSnapshot> snapshot;
+
+    OrderPath(TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids, Supplier<TradingSnapshot> snapshot) {
+        this.state = state;
+        List<PreTradeGate> sorted = new ArrayList<>(gates);
+        sorted.sort(Comparator.comparing(PreTradeGate::stage)); // stable: keeps the given order within a stage
+        this.gates = List.copyOf(sorted);
+        this.ids = ids;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * @param emergency an emergency flatten: only the instrument filters apply (risk and safety rules stop
+     *                  new risk; they must not keep a position open)
+     */
+    CommandResult place(OrderIntent intent, boolean emergency, Emitter out, Instant now) {
+        if (state.halted() && !emergency && !reducesPosition(intent)) {
+            return deny(intent, "trading is halted (" + state.haltReason() + "): only orders that reduce a position"
+                    + " are allowed until an admin resumes trading", out, now);
+        }
+        TradingSnapshot view = snapshot.get();
+        List<String> notes = new ArrayList<>();
+        OrderIntent current = intent;
+        for (PreTradeGate gate : gates) {
+            if (emergency && gate.stage() != PreTradeGate.Stage.INSTRUMENT) {
+                continue;
+            }
+            GateDecision decision;
+            try {
+                decision = gate.check(current, view);
+            } catch (RuntimeException e) {
+                // a check that cannot decide refuses: fail closed
+                decision = GateDecision.Reject.because("the check " + gate.name() + " failed: " + e.getMessage());
+            }
+            switch (decision) {
+                case GateDecision.Pass p -> { }
+                case GateDecision.Adjust a -> {
+                    OrderIntent adjusted = a.adjusted();
+                    if (adjusted.market() != current.market() || !adjusted.symbol().equals(current.symbol())
+                            || adjusted.side() != current.side() || adjusted.origin() != current.origin()) {
+                        return deny(current, "the check " + gate.name()
+                                + " tried to change the market, symbol, side or origin of the order", out, now);
+                    }
+                    current = adjusted;
+                    a.reasons().forEach(r -> notes.add(gate.name() + ": " + r));
+                }
+                case GateDecision.Reject r -> {
+                    out.emit(new DomainEvent.OrderDenied(current, r.reasons(), now));
+                    return new CommandResult.Rejected(r.reasons());
+                }
+            }
+        }
+        ClientOrderId id = ids.next(current.origin());
+        if (state.order(id) != null) {
+            return deny(current, "the client order id " + id + " is already in use; nothing was sent", out, now);
+        }
+        OrderRequest request = current.toRequest(id);
+        out.emit(new DomainEvent.OrderSubmitted(Order.pending(current, id, now), request, now));
+        out.effect(new Effect.Submit(request));
+        return new CommandResult.Accepted(List.of(id), notes);
+    }
+
+    /** A market order for the whole position, through the same path. */
+    CommandResult close(Market market, Symbol symbol, OrderOrigin origin, String reason, boolean emergency,
+                        Emitter out, Instant now) {
+        Position position = state.position(market, symbol);
+        if (position == null) {
+            return CommandResult.Rejected.because("there is no open position in " + symbol + " on " + market.wireName());
+        }
+        Side side = position.side() == PositionSide.LONG ? Side.SELL : Side.BUY;
+        BigDecimal quantity = position.size();
+        if (market == Market.SPOT) {
+            if (position.side() == PositionSide.SHORT && emergency) {
+                return CommandResult.Rejected.because("the spot short in " + symbol
+                        + " is sold holdings; an emergency stop does not buy them back");
+            }
+            if (side == Side.SELL) {
+                // commissions paid in the base asset leave less in the wallet than the position counts
+                AssetBalance base = state.balance(Market.SPOT, position.baseAsset());
+                if (base != null && base.free().compareTo(quantity) < 0) {
+                    quantity = base.free();
+                }
+                if (quantity.signum() <= 0) {
+                    return CommandResult.Rejected.because("no free " + position.baseAsset() + " to sell");
+                }
+            }
+        }
+        OrderIntent intent = new OrderIntent(market, symbol, side, OrderType.MARKET, null, quantity, null, null, null,
+                null, null, null, market == Market.FUTURES, false, origin,
+                reason == null || reason.isEmpty() ? "close position" : reason);
+        return place(intent, emergency, out, now);
+    }
+
+    private boolean reducesPosition(OrderIntent intent) {
+        Position position = state.position(intent.market(), intent.symbol());
+        if (position == null || intent.quantity() == null) {
+            return false;
+        }
+        Side reducing = position.side() == PositionSide.LONG ? Side.SELL : Side.BUY;
+        return intent.side() == reducing && intent.quantity().compareTo(position.size()) <= 0;
+    }
+
+    private static CommandResult deny(OrderIntent intent, String reason, Emitter out, Instant now) {
+        out.emit(new DomainEvent.OrderDenied(intent, List.of(reason), now));
+        return CommandResult.Rejected.because(reason);
+    }
+}

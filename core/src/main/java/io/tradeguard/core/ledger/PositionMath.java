@@ -1,0 +1,107 @@
+package io.tradeguard.core.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Applies one fill to the position of its symbol: opens on the first fill, adds at a new average entry,
+ * reduces or closes on an opposite fill, and flips through zero when the fill is larger than the
+ * position. Pure and exact: shares of cost and fees are rounded to {@link #SHARE_SCALE} digits and the
+ * remainder stays with the rest, so realized + unrealized always equals the cash flow plus the marked
+ * value minus every commission.
+ */
+public final class PositionMath {
+
+    /** Decimal places of the pro-rata shares of entry cost and fees. */
+    static final int SHARE_SCALE = 18;
+
+    private PositionMath() {
+    }
+
+    /**
+     * @param before   the position before (null when flat)
+     * @param after    the position after (null when flat)
+     * @param closed   the round trip this fill finished, else null
+     * @param realized net P&L this fill realized (zero when it only opened or added)
+     */
+    public record Outcome(Position before, Position after, ClosedTrade closed, BigDecimal realized) {
+    }
+
+    public static Outcome apply(Position current, LedgerFill fill, int leverage) {
+        BigDecimal signed = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
+        if (current == null) {
+            return new Outcome(null, open(fill, signed, fill.feeInQuote(), leverage), null, BigDecimal.ZERO);
+        }
+        if (current.quantity().signum() == signed.signum()) {
+            Position added = new Position(current.positionId(), current.market(), current.symbol(),
+                    current.baseAsset(), current.quoteAsset(), current.quantity().add(signed),
+                    current.entryCost().add(fill.quantity().multiply(fill.price())),
+                    current.openFees().add(fill.feeInQuote()), current.realizedPnl(), current.closedQuantity(),
+                    current.closedEntryCost(), current.exitValue(), current.closedEntryFees(), current.exitFees(),
+                    current.leverage(), current.openedAt(), fill.time());
+            return new Outcome(current, added, null, BigDecimal.ZERO);
+        }
+        return reduce(current, fill, signed, leverage);
+    }
+
+    private static Outcome reduce(Position current, LedgerFill fill, BigDecimal signed, int leverage) {
+        BigDecimal size = current.size();
+        BigDecimal closing = fill.quantity().min(size);
+        BigDecimal exitFee = share(fill.feeInQuote(), closing, fill.quantity());
+        BigDecimal costClosed = share(current.entryCost(), closing, size);
+        BigDecimal entryFeeClosed = share(current.openFees(), closing, size);
+        BigDecimal exitValue = closing.multiply(fill.price());
+        BigDecimal gross = exitValue.subtract(costClosed);
+        if (current.side() == PositionSide.SHORT) {
+            gross = gross.negate();
+        }
+        BigDecimal realized = gross.subtract(entryFeeClosed).subtract(exitFee);
+
+        BigDecimal remaining = current.quantity().add(current.side() == PositionSide.LONG ? closing.negate() : closing);
+        BigDecimal realizedTotal = current.realizedPnl().add(realized);
+        BigDecimal closedQuantity = current.closedQuantity().add(closing);
+        BigDecimal closedEntryCost = current.closedEntryCost().add(costClosed);
+        BigDecimal exitValueTotal = current.exitValue().add(exitValue);
+        BigDecimal closedEntryFees = current.closedEntryFees().add(entryFeeClosed);
+        BigDecimal exitFees = current.exitFees().add(exitFee);
+
+        if (remaining.signum() != 0) {
+            Position reduced = new Position(current.positionId(), current.market(), current.symbol(),
+                    current.baseAsset(), current.quoteAsset(), remaining, current.entryCost().subtract(costClosed),
+                    current.openFees().subtract(entryFeeClosed), realizedTotal, closedQuantity, closedEntryCost,
+                    exitValueTotal, closedEntryFees, exitFees, current.leverage(), current.openedAt(), fill.time());
+            return new Outcome(current, reduced, null, realized);
+        }
+
+        BigDecimal stake = closedEntryCost.add(closedEntryFees)
+                .divide(BigDecimal.valueOf(current.leverage()), SHARE_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal ratio = stake.signum() == 0 ? BigDecimal.ZERO
+                : realizedTotal.divide(stake, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        ClosedTrade trade = new ClosedTrade(current.positionId(), current.positionId(), current.market(),
+                current.symbol(), current.side(), closedQuantity,
+                closedEntryCost.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                exitValueTotal.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                closedEntryFees.add(exitFees), BigDecimal.ZERO, realizedTotal, ratio, current.leverage(),
+                fill.exitReason(), current.openedAt(), fill.time());
+
+        BigDecimal rest = fill.quantity().subtract(closing);
+        Position flipped = rest.signum() == 0 ? null
+                : open(fill, signed.signum() > 0 ? rest : rest.negate(), fill.feeInQuote().subtract(exitFee), leverage);
+        return new Outcome(current, flipped, trade, realized);
+    }
+
+    private static Position open(LedgerFill fill, BigDecimal signedQuantity, BigDecimal fee, int leverage) {
+        return new Position(fill.market().wireName() + ":" + fill.symbol().value() + ":" + fill.fillId(), fill.market(), fill.symbol(),
+                fill.baseAsset(), fill.quoteAsset(), signedQuantity, signedQuantity.abs().multiply(fill.price()),
+                fee, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, leverage, fill.time(), fill.time());
+    }
+
+    /** amount × part / whole, the whole amount when part is all of it (no rounding on a full close). */
+    private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
+        if (part.compareTo(whole) == 0) {
+            return amount;
+        }
+        return amount.multiply(part).divide(whole, SHARE_SCALE, RoundingMode.HALF_EVEN);
+    }
+}
