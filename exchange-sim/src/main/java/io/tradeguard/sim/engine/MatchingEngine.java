@@ -36,7 +36,7 @@ public final class MatchingEngine {
         }
         this.historyLimit = historyLimit;
         for (SymbolSpec spec : symbols) {
-            Instrument inst = new Instrument(spec, assets.id(spec.baseAsset()), assets.id(spec.quoteAsset()));
+            Instrument inst = new Instrument(spec, markets.size(), assets.id(spec.baseAsset()), assets.id(spec.quoteAsset()));
             if (markets.putIfAbsent(spec.symbol(), new Market(inst)) != null) {
                 throw new IllegalArgumentException("duplicate symbol " + spec.symbol());
             }
@@ -151,7 +151,7 @@ public final class MatchingEngine {
     /** Runs every check an order faces, then places it; nothing changes when it is rejected. */
     private Outcome placeOne(Account a, Market m, NewOrder cmd) {
         Instrument inst = m.inst;
-        Reject r = OrderRules.check(inst, cmd, m.lastPrice, a.openOrderCount(inst.symbol), m.algoOrders(a), 1);
+        Reject r = OrderRules.check(inst, cmd, m.lastPrice, a.openOrderCount(inst), m.algoOrders(a), 1);
         if (r == null) {
             r = engineChecks(a, m, cmd);
         }
@@ -203,7 +203,7 @@ public final class MatchingEngine {
         if (m == null) {
             return new Reject(-1121, "Invalid symbol.");
         }
-        Reject r = OrderRules.check(m.inst, cmd, m.lastPrice, a.openOrderCount(m.inst.symbol), m.algoOrders(a), 1);
+        Reject r = OrderRules.check(m.inst, cmd, m.lastPrice, a.openOrderCount(m.inst), m.algoOrders(a), 1);
         return r != null ? r : engineChecks(a, m, cmd);
     }
 
@@ -217,7 +217,7 @@ public final class MatchingEngine {
     }
 
     private Reject engineChecks(Account a, Market m, NewOrder cmd) {
-        if (a.openByClientId.containsKey(cmd.clientOrderId())) {
+        if (a.openByClientId(cmd.clientOrderId()) != null) {
             return Reject.DUPLICATE;
         }
         if (cmd.type().isConditional() && cmd.stopPrice() > 0
@@ -239,8 +239,7 @@ public final class MatchingEngine {
         o.list = list;
         o.workingTime = cmd.type().isConditional() ? -1 : exec.now;
         a.open.put(o.orderId, o);
-        a.openByClientId.put(clientOrderId, o);
-        a.remember(o, historyLimit);
+        a.remember(o);
         return o;
     }
 
@@ -267,7 +266,7 @@ public final class MatchingEngine {
                 : (!above.type().isStopLoss() || below.type().isStopLoss())) {
             return new Outcome.Rejected(new Reject(-1158, "Order type not supported in OCO."));
         }
-        int open = a.openOrderCount(inst.symbol);
+        int open = a.openOrderCount(inst);
         int algo = m.algoOrders(a);
         for (NewOrder leg : List.of(above, below)) {
             Reject r = OrderRules.check(inst, leg, m.lastPrice, open, algo, 2);
@@ -279,7 +278,7 @@ public final class MatchingEngine {
             return new Outcome.Rejected(Reject.DUPLICATE);
         }
         for (NewOrder leg : List.of(above, below)) {
-            if (a.openByClientId.containsKey(leg.clientOrderId())) {
+            if (a.openByClientId(leg.clientOrderId()) != null) {
                 return new Outcome.Rejected(Reject.DUPLICATE);
             }
         }
@@ -346,7 +345,7 @@ public final class MatchingEngine {
         if (m == null) {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
-        Order o = orderId >= 0 ? a.orders.get(orderId) : a.openByClientId.get(origClientOrderId);
+        Order o = orderId >= 0 ? a.orders.get(orderId) : a.openByClientId(origClientOrderId);
         if (o == null || !o.status.isOpen() || !o.inst.symbol.equals(symbol)
                 || (orderId >= 0 && origClientOrderId != null && !o.clientOrderId.equals(origClientOrderId))) {
             return new Outcome.Rejected(Reject.UNKNOWN_ORDER_CANCEL);
