@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * every three orders so the book stays small, and optionally the house depth.
  *
  * <pre>
- * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime
  * java -cp bench/target/classes:$(cat bench/target/cp.txt) org.openjdk.jmh.Main MatchingEngineBenchmark
  * </pre>
  */

@@ -27,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  * cross (so about half of them trade).
  *
  * <pre>
- * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp bench/target/classes:$(cat bench/target/cp.txt) io.tradeguard.bench.sim.SimRestDriver [workers] [seconds]
+ * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime
+ * java -cp bench/target/classes:$(cat bench/target/cp.txt) io.tradeguard.bench.sim.SimRestDriver [workers] [seconds] [order|ping]
  * </pre>
  */
 public final class SimRestDriver {
@@ -38,6 +38,8 @@ public final class SimRestDriver {
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        // "ping" measures the HTTP stack alone (unsigned GET /api/v3/ping), as a baseline for the orders
+        boolean pingOnly = args.length > 2 && args[2].equals("ping");
         SimConfig cfg = SimConfig.defaults().withPort(0).withPriceFeed(new PriceFeed.Manual())
                 .withRateLimits(new RateLimits(1_000_000_000, 1_000_000_000, 1_000_000_000, 3, 120));
         try (ExchangeSimulator sim = ExchangeSimulator.start(cfg)) {
@@ -50,20 +52,20 @@ public final class SimRestDriver {
             for (int w = 0; w < workers; w++) {
                 SimAccount acct = sim.createAccount(Map.of("USDT", new BigDecimal("10000000000"), "BTC", new BigDecimal("1000000")));
                 int id = w;
-                threads.add(Thread.ofVirtual().start(() -> run(sim.baseUrl(), acct, id, warmupEnd, end, latency, ok, failed)));
+                threads.add(Thread.ofVirtual().start(() -> run(sim.baseUrl(), acct, id, pingOnly, warmupEnd, end, latency, ok, failed)));
             }
             for (Thread t : threads) {
                 t.join();
             }
-            System.out.printf("workers=%d seconds=%d signed POST /api/v3/order: %.0f orders/s (ok=%d, errors=%d)%n",
-                    workers, seconds, ok.get() / (double) seconds, ok.get(), failed.get());
+            System.out.printf("workers=%d seconds=%d %s: %.0f requests/s (ok=%d, errors=%d)%n", workers, seconds,
+                    pingOnly ? "GET /api/v3/ping" : "signed POST /api/v3/order", ok.get() / (double) seconds, ok.get(), failed.get());
             System.out.printf("latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n",
                     latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(90) / 1e3,
                     latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, latency.getMaxValue() / 1e3);
         }
     }
 
-    private static void run(String base, SimAccount acct, int worker, long warmupEnd, long end, ConcurrentHistogram latency,
+    private static void run(String base, SimAccount acct, int worker, boolean pingOnly, long warmupEnd, long end, ConcurrentHistogram latency,
                             AtomicLong ok, AtomicLong failed) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Mac mac;
@@ -83,7 +85,8 @@ public final class SimRestDriver {
             String q = "symbol=BTCUSDT&side=" + (buy ? "BUY" : "SELL") + "&type=LIMIT&timeInForce=" + (rest ? "GTC" : "IOC")
                     + "&quantity=0.001&price=" + price + "&newOrderRespType=ACK&timestamp=" + System.currentTimeMillis();
             String sig = HexFormat.of().formatHex(mac.doFinal(q.getBytes(StandardCharsets.UTF_8)));
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v3/order?" + q + "&signature=" + sig))
+            HttpRequest req = pingOnly ? HttpRequest.newBuilder(URI.create(base + "/api/v3/ping")).GET().build()
+                    : HttpRequest.newBuilder(URI.create(base + "/api/v3/order?" + q + "&signature=" + sig))
                     .header("X-MBX-APIKEY", acct.apiKey()).POST(HttpRequest.BodyPublishers.noBody()).build();
             long t0 = System.nanoTime();
             try {
