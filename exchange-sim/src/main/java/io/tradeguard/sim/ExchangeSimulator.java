@@ -12,6 +12,7 @@ import io.tradeguard.sim.control.ControlRoutes;
 import io.tradeguard.sim.engine.Instrument;
 import io.tradeguard.sim.feed.MarketData;
 import io.tradeguard.sim.feed.PriceDriver;
+import io.tradeguard.sim.ws.ListenKeys;
 import io.tradeguard.sim.ws.MarketStreams;
 import io.tradeguard.sim.ws.WsApi;
 
@@ -61,6 +62,13 @@ public final class ExchangeSimulator implements AutoCloseable {
         wsApi.register(app);
         streams.register(app);
         new ControlRoutes(venue, adminToken, feed, limiter, wsApi, streams).register(app);
+        ListenKeys listenKeys = null;
+        if (config.legacyListenKey()) {
+            listenKeys = new ListenKeys(venue);
+            listenKeys.register(app, http, streams);
+            venue.subscribe(listenKeys);
+        }
+        ListenKeys expiring = listenKeys;
         app.exception(Exception.class, (e, ctx) -> {
             org.slf4j.LoggerFactory.getLogger(ExchangeSimulator.class).error("request failed", e);
             ctx.status(500).contentType("application/json")
@@ -76,6 +84,9 @@ public final class ExchangeSimulator implements AutoCloseable {
             wsApi.pingAll();
             streams.pingAll();
         }, ping, ping, TimeUnit.MILLISECONDS);
+        if (expiring != null) {
+            pinger.scheduleAtFixedRate(expiring::expire, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Builds the simulator and starts listening (port 0 = any free port). */
