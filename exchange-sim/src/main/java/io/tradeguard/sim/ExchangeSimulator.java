@@ -143,7 +143,16 @@ public final class ExchangeSimulator implements AutoCloseable {
             if (inst == null) {
                 throw new IllegalArgumentException("unknown symbol " + symbol);
             }
-            e.marketTrade(symbol, inst.price(price), inst.minQty, venue.now());
+            long units;
+            try {
+                units = inst.price(price);
+            } catch (ArithmeticException tooFine) {
+                throw new IllegalArgumentException("price " + price + " is not a multiple of the tick of " + symbol);
+            }
+            if (units % inst.tick != 0 || units < inst.minPrice || units > inst.maxPrice) {
+                throw new IllegalArgumentException("price " + price + " is outside the PRICE_FILTER of " + symbol);
+            }
+            e.marketTrade(symbol, units, inst.minQty, venue.now());
             return null;
         });
     }

@@ -104,6 +104,14 @@ class WireShapeTest extends SimFixture {
                     + SimClient.hmac(maker.account.secretKey(), SimClient.query(p)) + "\"}}", 0);
             check("wsapi_user_data_subscribe.json", subscribed);
             check("wsapi_session_subscriptions.json", user.request("{\"id\":\"s2\",\"method\":\"session.subscriptions\"}", 0));
+            java.security.KeyPair kp = TestKeys.ed25519();
+            String edKey = sim.createEd25519Account(TestKeys.publicPem(kp), Map.of());
+            long lts = System.currentTimeMillis();
+            String lsig = TestKeys.sign(kp, "apiKey=" + edKey + "&timestamp=" + lts);
+            try (WsProbe session = WsProbe.connect(sim.wsBaseUrl() + "/ws-api/v3?returnRateLimits=false")) {
+                check("wsapi_session_logon.json", session.request("{\"id\":\"l1\",\"method\":\"session.logon\",\"params\":{\"apiKey\":\""
+                        + edKey + "\",\"timestamp\":" + lts + ",\"signature\":\"" + lsig + "\"}}", 0));
+            }
 
             check("error.json", c.get("/api/v3/depth", "symbol", "NOPEUSDT").body());
             check("ping.json", c.get("/api/v3/ping").body());

@@ -208,7 +208,7 @@ public final class MatchingEngine {
     }
 
     /** The price a BUY locks funds at: its limit, else its stop (moved by the trailing delta), else the last price. */
-    private static long buyReference(Market m, NewOrder cmd) {
+    static long buyReference(Market m, NewOrder cmd) {
         if (cmd.type().hasLimitPrice()) {
             return cmd.price();
         }
@@ -216,7 +216,7 @@ public final class MatchingEngine {
         return cmd.trailingDelta() > 0 ? m.inst.shiftByBips(ref, cmd.trailingDelta(), true) : ref;
     }
 
-    private Reject engineChecks(Account a, Market m, NewOrder cmd) {
+    Reject engineChecks(Account a, Market m, NewOrder cmd) {
         if (a.openByClientId(cmd.clientOrderId()) != null) {
             return Reject.DUPLICATE;
         }
@@ -233,7 +233,7 @@ public final class MatchingEngine {
         return null;
     }
 
-    private Order newOrder(Account a, Instrument inst, NewOrder cmd, long qty, String clientOrderId, OrderList list) {
+    Order newOrder(Account a, Instrument inst, NewOrder cmd, long qty, String clientOrderId, OrderList list) {
         Order o = new Order(nextOrderId++, a, inst, clientOrderId, cmd.side(), cmd.type(), cmd.tif(), cmd.price(), qty,
                 cmd.quoteOrderQty(), cmd.stopPrice(), cmd.trailingDelta(), exec.now);
         o.list = list;
@@ -251,90 +251,9 @@ public final class MatchingEngine {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
         begin(now);
-        Outcome out = placeOcoChecked(a, m, req);
+        Outcome out = new OcoPlacement(this).place(a, m, req);
         end(m);
         return out;
-    }
-
-    private Outcome placeOcoChecked(Account a, Market m, OcoRequest req) {
-        Instrument inst = m.inst;
-        NewOrder above = req.above();
-        NewOrder below = req.below();
-        boolean sell = req.side() == Side.SELL;
-        // SELL: limit/take-profit above, stop-loss below; BUY the other way round
-        if (sell ? (above.type().isStopLoss() || !below.type().isStopLoss())
-                : (!above.type().isStopLoss() || below.type().isStopLoss())) {
-            return new Outcome.Rejected(new Reject(-1158, "Order type not supported in OCO."));
-        }
-        int open = a.openOrderCount(inst);
-        int algo = m.algoOrders(a);
-        for (NewOrder leg : List.of(above, below)) {
-            Reject r = OrderRules.check(inst, leg, m.lastPrice, open, algo, 2);
-            if (r != null) {
-                return new Outcome.Rejected(r);
-            }
-        }
-        if (a.openLists.values().stream().anyMatch(l -> l.listClientOrderId.equals(req.listClientOrderId()))) {
-            return new Outcome.Rejected(Reject.DUPLICATE);
-        }
-        for (NewOrder leg : List.of(above, below)) {
-            if (a.openByClientId(leg.clientOrderId()) != null) {
-                return new Outcome.Rejected(Reject.DUPLICATE);
-            }
-        }
-        if (above.clientOrderId().equals(below.clientOrderId())) {
-            return new Outcome.Rejected(Reject.DUPLICATE);
-        }
-        long aboveRef = ocoReference(above);
-        long belowRef = ocoReference(below);
-        if ((aboveRef > 0 && aboveRef <= m.lastPrice) || (belowRef > 0 && belowRef >= m.lastPrice)) {
-            return new Outcome.Rejected(Reject.OCO_PRICES);
-        }
-        for (NewOrder leg : List.of(above, below)) {
-            Reject r = engineChecks(a, m, leg);
-            if (r != null) {
-                return new Outcome.Rejected(r);
-            }
-        }
-        long qty = above.quantity();
-        int lockAsset = sell ? inst.baseAsset : inst.quoteAsset;
-        long lockAmount = sell ? inst.baseUnits(qty)
-                : Math.max(inst.notional(buyReference(m, above), qty), inst.notional(buyReference(m, below), qty));
-        if (a.free(lockAsset) < lockAmount) {
-            return new Outcome.Rejected(Reject.INSUFFICIENT_BALANCE);
-        }
-        OrderList list = new OrderList(nextListId++, req.listClientOrderId(), inst, exec.now);
-        LockHolder lock = new LockHolder(lockAsset, lockAmount, 2);
-        a.lock(lockAsset, lockAmount);
-        events.dirty(a);
-        // the stop-loss leg gets the first id, as Binance lists it
-        NewOrder first = sell ? below : above;
-        NewOrder second = sell ? above : below;
-        Order o1 = newOrder(a, inst, first, qty, first.clientOrderId(), list);
-        Order o2 = newOrder(a, inst, second, qty, second.clientOrderId(), list);
-        o1.lock = lock;
-        o2.lock = lock;
-        list.above = sell ? o2 : o1;
-        list.below = sell ? o1 : o2;
-        a.openLists.put(list.listId, list);
-        a.remember(list, historyLimit);
-        events.orderUpdate(o1, ExecutionType.NEW, o1.clientOrderId, "", 0, 0, 0, 0, null, -1, false, exec.now);
-        events.orderUpdate(o2, ExecutionType.NEW, o2.clientOrderId, "", 0, 0, 0, 0, null, -1, false, exec.now);
-        events.listUpdate(a, list, exec.now);
-        events.flushAccounts(exec.now);
-        for (Order o : List.of(o1, o2)) {
-            if (o.type.isConditional()) {
-                m.triggers.add(o);
-            } else {
-                exec.work(m, o);
-            }
-        }
-        return new Outcome.ListPlaced(list.view(), exec.now);
-    }
-
-    /** The price an OCO leg is judged by: a limit maker's price, else its stop (0 = pure trailing, unchecked). */
-    private static long ocoReference(NewOrder leg) {
-        return leg.type() == OrderType.LIMIT_MAKER ? leg.price() : leg.stopPrice();
     }
 
     // ---- cancels ---------------------------------------------------------------------------------
@@ -457,30 +376,9 @@ public final class MatchingEngine {
         if (m.touched) {
             m.touched = false;
             if (events.isOn()) {
-                publishTop(m);
+                Depth.publishTop(exec, events, m);
             }
         }
-    }
-
-    private void publishTop(Market m) {
-        Top t = top(m);
-        if (t.bid != m.topBid || t.bidQty != m.topBidQty || t.ask != m.topAsk || t.askQty != m.topAskQty) {
-            m.topBid = t.bid;
-            m.topBidQty = t.bidQty;
-            m.topAsk = t.ask;
-            m.topAskQty = t.askQty;
-            events.top(new EngineEvent.TopOfBook(m.inst, m.book.updateId, t.bid, t.bidQty, t.ask, t.askQty));
-        }
-    }
-
-    private record Top(long bid, long bidQty, long ask, long askQty) {
-    }
-
-    private Top top(Market m) {
-        List<long[]> bids = depthSide(m, Side.BUY, 1);
-        List<long[]> asks = depthSide(m, Side.SELL, 1);
-        return new Top(bids.isEmpty() ? 0 : bids.get(0)[0], bids.isEmpty() ? 0 : bids.get(0)[1],
-                asks.isEmpty() ? 0 : asks.get(0)[0], asks.isEmpty() ? 0 : asks.get(0)[1]);
     }
 
     /** Read-only questions about the state (orders, trades, depth, ledgers). */
@@ -496,29 +394,24 @@ public final class MatchingEngine {
         return exec;
     }
 
+    Events events() {
+        return events;
+    }
+
+    long takeListId() {
+        return nextListId++;
+    }
+
+    int historyLimit() {
+        return historyLimit;
+    }
+
     Assets assets() {
         return assets;
     }
 
     /** Book levels merged with the house depth, best first: {price, qty}. */
     List<long[]> depthSide(Market m, Side side, int limit) {
-        java.util.TreeMap<Long, Long> merged = new java.util.TreeMap<>(
-                side == Side.BUY ? java.util.Comparator.<Long>reverseOrder() : java.util.Comparator.<Long>naturalOrder());
-        for (long[] level : m.book.depth(side, limit)) {
-            merged.merge(level[0], level[1], Long::sum);
-        }
-        Ladder lad = exec.ladder(m, side);
-        for (int i = 0; lad != null && lad.hasLiquidity() && i < limit; i++) {
-            merged.merge(lad.price(), lad.available(), Long::sum);
-            lad.take(lad.available());
-        }
-        List<long[]> out = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : merged.entrySet()) {
-            if (out.size() == limit) {
-                break;
-            }
-            out.add(new long[]{e.getKey(), e.getValue()});
-        }
-        return out;
+        return Depth.side(exec, m, side, limit);
     }
 }
