@@ -1,6 +1,8 @@
 package io.tradeguard.sim.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,10 +18,11 @@ public final class Account {
     long[] free = new long[8];
     long[] locked = new long[8];
     long updateTime;
-    final Map<Long, Order> open = new HashMap<>();
     final Map<Long, OrderList> openLists = new HashMap<>();
     /** Every retained order (open ones are never evicted). */
-    final Map<Long, Order> orders = new HashMap<>();
+    final LongMap<Order> orders = new LongMap<>();
+    /** Open orders of all symbols. */
+    private int openCount;
     /** The latest order with each client id, open or not. */
     final Map<String, Order> byClientId = new HashMap<>();
     final LinkedHashMap<Long, OrderList> lists = new LinkedHashMap<>();
@@ -126,11 +129,13 @@ public final class Account {
             openPerMarket = Arrays.copyOf(openPerMarket, o.inst.index + 1);
         }
         openPerMarket[o.inst.index]++;
+        openCount++;
     }
 
     /** The order is closed: it stays queryable until {@code limit} newer orders have closed. */
     void closed(Order o, int limit) {
         openPerMarket[o.inst.index]--;
+        openCount--;
         closed.addLast(o);
         while (closed.size() > limit) {
             Order old = closed.removeFirst();
@@ -153,6 +158,20 @@ public final class Account {
 
     int openOrderCount(Instrument inst) {
         return inst.index < openPerMarket.length ? openPerMarket[inst.index] : 0;
+    }
+
+    /** Open orders (of one symbol, or all when null), oldest first. */
+    List<Order> openOrders(String symbol) {
+        List<Order> out = new ArrayList<>(Math.min(openCount, 1024));
+        if (openCount > 0) {
+            for (Order o : orders.values()) {
+                if (o.status.isOpen() && (symbol == null || o.inst.symbol.equals(symbol))) {
+                    out.add(o);
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(o -> o.orderId));
+        }
+        return out;
     }
 
     /** The open order with this client id, or null. */

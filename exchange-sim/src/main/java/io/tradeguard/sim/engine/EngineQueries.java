@@ -25,8 +25,7 @@ public final class EngineQueries {
     }
 
     public List<OrderView> openOrders(Account a, String symbol) {
-        return a.open.values().stream().filter(o -> symbol == null || o.inst.symbol.equals(symbol))
-                .sorted(Comparator.comparingLong(o -> o.orderId)).map(Order::view).toList();
+        return a.openOrders(symbol).stream().map(Order::view).toList();
     }
 
     /** GET /api/v3/allOrders: from orderId upwards, else the most recent {@code limit}; time bounds inclusive. */

@@ -313,7 +313,6 @@ final class Execution {
         }
         Account a = o.account;
         o.lock.done(a);
-        a.open.remove(o.orderId);
         a.closed(o, historyLimit);
         a.updateTime = now;
         events.dirty(a);

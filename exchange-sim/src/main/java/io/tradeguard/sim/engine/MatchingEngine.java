@@ -238,7 +238,6 @@ public final class MatchingEngine {
                 cmd.quoteOrderQty(), cmd.stopPrice(), cmd.trailingDelta(), exec.now);
         o.list = list;
         o.workingTime = cmd.type().isConditional() ? -1 : exec.now;
-        a.open.put(o.orderId, o);
         a.remember(o);
         return o;
     }
@@ -295,8 +294,7 @@ public final class MatchingEngine {
     /** Cancels every open order and list of the symbol; answers one outcome per order or list. */
     public List<Outcome> cancelAll(Account a, String symbol, String cancelClientOrderId, long now) {
         Market m = markets.get(symbol);
-        List<Order> open = a.open.values().stream().filter(o -> o.inst.symbol.equals(symbol))
-                .sorted(java.util.Comparator.comparingLong(o -> o.orderId)).toList();
+        List<Order> open = a.openOrders(symbol);
         List<Outcome> out = new ArrayList<>();
         if (m == null || open.isEmpty()) {
             return out;

@@ -133,7 +133,7 @@ class MatchingEngineProperties {
         for (Account a : accounts) {
             long[] held = new long[engine.queries().assetNames().size()];
             Set<LockHolder> seen = new HashSet<>();
-            for (Order o : a.open.values()) {
+            for (Order o : a.openOrders(null)) {
                 if (seen.add(o.lock)) {
                     held[o.lock.asset] += o.lock.remaining;
                 }
