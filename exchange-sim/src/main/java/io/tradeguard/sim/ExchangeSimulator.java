@@ -47,6 +47,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         MarketStreams streams = new MarketStreams(venue);
         data.addKlineListener(streams);
         venue.subscribe(data);
+        venue.subscribe(limiter);
         venue.subscribe(wsApi);
         venue.subscribe(streams);
         this.feed = new PriceDriver(venue, config.seed());
