@@ -12,6 +12,7 @@ import io.tradeguard.sim.control.ControlRoutes;
 import io.tradeguard.sim.engine.Instrument;
 import io.tradeguard.sim.feed.MarketData;
 import io.tradeguard.sim.feed.PriceDriver;
+import io.tradeguard.sim.ws.ListenKeys;
 import io.tradeguard.sim.ws.MarketStreams;
 import io.tradeguard.sim.ws.WsApi;
 
@@ -46,6 +47,7 @@ public final class ExchangeSimulator implements AutoCloseable {
         MarketStreams streams = new MarketStreams(venue);
         data.addKlineListener(streams);
         venue.subscribe(data);
+        venue.subscribe(limiter);
         venue.subscribe(wsApi);
         venue.subscribe(streams);
         this.feed = new PriceDriver(venue, config.seed());
@@ -61,6 +63,13 @@ public final class ExchangeSimulator implements AutoCloseable {
         wsApi.register(app);
         streams.register(app);
         new ControlRoutes(venue, adminToken, feed, limiter, wsApi, streams).register(app);
+        ListenKeys listenKeys = null;
+        if (config.legacyListenKey()) {
+            listenKeys = new ListenKeys(venue);
+            listenKeys.register(app, http, streams);
+            venue.subscribe(listenKeys);
+        }
+        ListenKeys expiring = listenKeys;
         app.exception(Exception.class, (e, ctx) -> {
             org.slf4j.LoggerFactory.getLogger(ExchangeSimulator.class).error("request failed", e);
             ctx.status(500).contentType("application/json")
@@ -76,6 +85,9 @@ public final class ExchangeSimulator implements AutoCloseable {
             wsApi.pingAll();
             streams.pingAll();
         }, ping, ping, TimeUnit.MILLISECONDS);
+        if (expiring != null) {
+            pinger.scheduleAtFixedRate(expiring::expire, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Builds the simulator and starts listening (port 0 = any free port). */
@@ -132,7 +144,16 @@ public final class ExchangeSimulator implements AutoCloseable {
             if (inst == null) {
                 throw new IllegalArgumentException("unknown symbol " + symbol);
             }
-            e.marketTrade(symbol, inst.price(price), inst.minQty, venue.now());
+            long units;
+            try {
+                units = inst.price(price);
+            } catch (ArithmeticException tooFine) {
+                throw new IllegalArgumentException("price " + price + " is not a multiple of the tick of " + symbol);
+            }
+            if (units % inst.tick != 0 || units < inst.minPrice || units > inst.maxPrice) {
+                throw new IllegalArgumentException("price " + price + " is outside the PRICE_FILTER of " + symbol);
+            }
+            e.marketTrade(symbol, units, inst.minQty, venue.now());
             return null;
         });
     }

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,26 @@ public final class SimMain implements Callable<Integer> {
     @Option(names = "--replay-symbol", description = "symbol the replay file belongs to (default ${DEFAULT-VALUE})", defaultValue = "BTCUSDT")
     String replaySymbol;
 
-    private SimMain() {
+    private final PrintStream out;
+    private final CountDownLatch stop;
+
+    private SimMain(PrintStream out, CountDownLatch stop) {
+        this.out = out;
+        this.stop = stop;
     }
 
     /** Parses the arguments, starts the simulator and blocks while it runs; returns the exit code. */
     public static int run(String[] args) {
-        return new CommandLine(new SimMain()).execute(args);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        return run(args, System.out, stop);
+    }
+
+    /** As {@link #run(String[])}, printing to {@code out} and running until {@code stop} opens. */
+    static int run(String[] args, PrintStream out, CountDownLatch stop) {
+        CommandLine cli = new CommandLine(new SimMain(out, stop));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        return cli.execute(args);
     }
 
     public static void main(String[] args) {
@@ -59,7 +74,7 @@ public final class SimMain implements Callable<Integer> {
             for (String s : symbols) {
                 SymbolSpec spec = listed.stream().filter(x -> x.symbol().equals(s.trim())).findFirst().orElse(null);
                 if (spec == null) {
-                    System.err.println("unknown symbol " + s + "; choose from BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT");
+                    out.println("unknown symbol " + s + "; choose from BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT");
                     return 2;
                 }
                 chosen.add(spec);
@@ -71,13 +86,13 @@ public final class SimMain implements Callable<Integer> {
             case "manual" -> new PriceFeed.Manual();
             case "replay" -> {
                 if (replayFile == null) {
-                    System.err.println("--feed replay needs --replay-file");
+                    out.println("--feed replay needs --replay-file");
                     yield null;
                 }
                 yield new PriceFeed.Replay(replaySymbol, replayFile, 1000, true);
             }
             default -> {
-                System.err.println("--feed is walk, manual or replay");
+                out.println("--feed is walk, manual or replay");
                 yield null;
             }
         };
@@ -86,14 +101,12 @@ public final class SimMain implements Callable<Integer> {
         }
         SimConfig config = SimConfig.defaults().withHost(host).withPort(port).withAdminToken(adminToken).withSeed(seed)
                 .withSymbols(listed).withPriceFeed(priceFeed);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (ExchangeSimulator sim = ExchangeSimulator.start(config)) {
-            System.out.println("tradeguard-sim listening on " + sim.baseUrl());
-            System.out.println("admin token: " + sim.adminToken());
-            System.out.println("websocket api: " + sim.wsBaseUrl() + "/ws-api/v3, market streams: " + sim.wsBaseUrl() + "/ws");
-            System.out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            stopped.await();
+            out.println("tradeguard-sim listening on " + sim.baseUrl());
+            out.println("admin token: " + sim.adminToken());
+            out.println("websocket api: " + sim.wsBaseUrl() + "/ws-api/v3, market streams: " + sim.wsBaseUrl() + "/ws");
+            out.flush();
+            stop.await();
         }
         return 0;
     }

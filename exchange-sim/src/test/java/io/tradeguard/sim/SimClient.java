@@ -118,7 +118,12 @@ final class SimClient {
     private static Response send(HttpRequest.Builder b, Object unused) {
         try {
             HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            JsonNode body;
+            try {
+                body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                body = JSON.getNodeFactory().textNode(r.body());
+            }
             return new Response(r.statusCode(), body, r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

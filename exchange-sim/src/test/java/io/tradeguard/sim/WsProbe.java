@@ -75,9 +75,14 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
         return messages.stream().filter(match).findFirst().orElseThrow();
     }
 
-    /** Sends a request and waits for the answer with that id. */
+    /** Sends a request and waits for the answer with that id (a string id when {@code id} is 0 and the frame has one). */
     JsonNode request(String json, int id) {
+        int before = messages.size();
         send(json);
+        if (id == 0 && json.contains("\"id\":\"")) {
+            String sid = json.substring(json.indexOf("\"id\":\"") + 6, json.indexOf('"', json.indexOf("\"id\":\"") + 6));
+            return await(m -> m.path("id").asText().equals(sid) && messages.indexOf(m) >= before);
+        }
         return await(m -> m.path("id").asInt(-1) == id && (m.has("status") || m.has("result") || m.has("code")));
     }
 

@@ -67,6 +67,26 @@ public final class Http {
         return ctx -> run(ctx, weight, true, endpoint);
     }
 
+    /** USER_STREAM endpoints of the legacy flow: the API key header, no signature. */
+    public Handler apiKeyEndpoint(ToIntFunction<Params> weight, Endpoint endpoint) {
+        return ctx -> run(ctx, weight, false, call -> {
+            call.account = apiKeyAccount(call);
+            return endpoint.handle(call);
+        });
+    }
+
+    private Account apiKeyAccount(Call call) {
+        String apiKey = call.ctx.header("X-MBX-APIKEY");
+        if (!Venue.wellFormedKey(apiKey)) {
+            throw new ApiError(401, -2014, "API-key format invalid.");
+        }
+        Account account = venue.credential(apiKey) == null ? null : venue.account(apiKey);
+        if (account == null) {
+            throw new ApiError(401, -2015, "Invalid API-key, IP, or permissions for action.");
+        }
+        return account;
+    }
+
     private void run(Context ctx, ToIntFunction<Params> weight, boolean signed, Endpoint endpoint) {
         String ip = ctx.ip();
         try {

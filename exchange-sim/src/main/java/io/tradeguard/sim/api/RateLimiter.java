@@ -1,13 +1,19 @@
 package io.tradeguard.sim.api;
 
 import io.tradeguard.sim.RateLimits;
+import io.tradeguard.sim.engine.EngineEvent;
+import io.tradeguard.sim.engine.EngineListener;
+import io.tradeguard.sim.engine.ExecutionType;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Request weight per IP per minute, order counts per account per 10 s and per day (binance-api.md §8.1). */
-public final class RateLimiter {
+/**
+ * Request weight per IP per minute, unfilled order counts per account per 10 s and per day
+ * (binance-api.md §8.1); an order's first fill takes it off the counts again (faqs/order_count_decrement.md).
+ */
+public final class RateLimiter implements EngineListener {
     private final RateLimits limits;
     private final Map<String, IpState> ips = new HashMap<>();
     private final Map<Long, OrderState> accounts = new HashMap<>();
@@ -117,6 +123,21 @@ public final class RateLimiter {
         s.inTenSeconds += n;
         s.inDay += n;
         return new int[]{s.inTenSeconds, s.inDay};
+    }
+
+    /** The first fill of an order (its executed quantity is this fill alone) decrements both counts. */
+    @Override
+    public void on(EngineEvent event) {
+        if (event instanceof EngineEvent.OrderUpdate u && u.execType() == ExecutionType.TRADE
+                && u.order().executedQty() == u.lastQty()) {
+            synchronized (this) {
+                OrderState s = accounts.get(u.accountId());
+                if (s != null) {
+                    s.inTenSeconds = Math.max(0, s.inTenSeconds - 1);
+                    s.inDay = Math.max(0, s.inDay - 1);
+                }
+            }
+        }
     }
 
     public synchronized int[] orderCounts(long accountId, long now) {

@@ -184,7 +184,12 @@ public final class ControlRoutes {
         if (price.signum() <= 0) {
             throw new BadRequest("price must be positive");
         }
-        long units = inst.price(price);
+        long units;
+        try {
+            units = inst.price(price);
+        } catch (ArithmeticException tooFine) {
+            throw new BadRequest("price must be a multiple of the tick within the PRICE_FILTER");
+        }
         if (units % inst.tick != 0 || units < inst.minPrice || units > inst.maxPrice) {
             throw new BadRequest("price must be a multiple of the tick within the PRICE_FILTER");
         }

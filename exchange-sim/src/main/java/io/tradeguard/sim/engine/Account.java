@@ -1,6 +1,8 @@
 package io.tradeguard.sim.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,16 +18,20 @@ public final class Account {
     long[] free = new long[8];
     long[] locked = new long[8];
     long updateTime;
-    final Map<Long, Order> open = new HashMap<>();
-    final Map<String, Order> openByClientId = new HashMap<>();
     final Map<Long, OrderList> openLists = new HashMap<>();
-    /** Every retained order, oldest first (open ones are never evicted). */
-    final LinkedHashMap<Long, Order> orders = new LinkedHashMap<>();
+    /** Every retained order (open ones are never evicted). */
+    final LongMap<Order> orders = new LongMap<>();
+    /** Open orders of all symbols. */
+    private int openCount;
     /** The latest order with each client id, open or not. */
     final Map<String, Order> byClientId = new HashMap<>();
     final LinkedHashMap<Long, OrderList> lists = new LinkedHashMap<>();
     final Map<String, OrderList> listsByClientId = new HashMap<>();
     final ArrayDeque<Fill> trades = new ArrayDeque<>();
+    /** Closed orders, oldest first: the ones evicted once more than the history limit are kept. */
+    final ArrayDeque<Order> closed = new ArrayDeque<>();
+    /** Open orders per market index, for MAX_NUM_ORDERS without a scan. */
+    private int[] openPerMarket = new int[4];
     /** Assets changed since the last outboundAccountPosition, as a bit set over asset ids. */
     long[] touched = new long[1];
     boolean dirty;
@@ -116,15 +122,25 @@ public final class Account {
         touch(asset);
     }
 
-    void remember(Order o, int limit) {
+    void remember(Order o) {
         orders.put(o.orderId, o);
         byClientId.put(o.clientOrderId, o);
-        if (orders.size() > limit) {
-            Order eldest = orders.values().iterator().next();
-            if (!eldest.status.isOpen()) {
-                orders.remove(eldest.orderId);
-                byClientId.remove(eldest.clientOrderId, eldest);
-            }
+        if (o.inst.index >= openPerMarket.length) {
+            openPerMarket = Arrays.copyOf(openPerMarket, o.inst.index + 1);
+        }
+        openPerMarket[o.inst.index]++;
+        openCount++;
+    }
+
+    /** The order is closed: it stays queryable until {@code limit} newer orders have closed. */
+    void closed(Order o, int limit) {
+        openPerMarket[o.inst.index]--;
+        openCount--;
+        closed.addLast(o);
+        while (closed.size() > limit) {
+            Order old = closed.removeFirst();
+            orders.remove(old.orderId);
+            byClientId.remove(old.clientOrderId, old);
         }
     }
 
@@ -140,13 +156,27 @@ public final class Account {
         }
     }
 
-    int openOrderCount(String symbol) {
-        int n = 0;
-        for (Order o : open.values()) {
-            if (o.inst.symbol.equals(symbol)) {
-                n++;
+    int openOrderCount(Instrument inst) {
+        return inst.index < openPerMarket.length ? openPerMarket[inst.index] : 0;
+    }
+
+    /** Open orders (of one symbol, or all when null), oldest first. */
+    List<Order> openOrders(String symbol) {
+        List<Order> out = new ArrayList<>(Math.min(openCount, 1024));
+        if (openCount > 0) {
+            for (Order o : orders.values()) {
+                if (o.status.isOpen() && (symbol == null || o.inst.symbol.equals(symbol))) {
+                    out.add(o);
+                }
             }
+            out.sort(java.util.Comparator.comparingLong(o -> o.orderId));
         }
-        return n;
+        return out;
+    }
+
+    /** The open order with this client id, or null. */
+    Order openByClientId(String clientOrderId) {
+        Order o = byClientId.get(clientOrderId);
+        return o != null && o.status.isOpen() ? o : null;
     }
 }

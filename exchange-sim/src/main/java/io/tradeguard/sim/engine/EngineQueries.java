@@ -25,14 +25,15 @@ public final class EngineQueries {
     }
 
     public List<OrderView> openOrders(Account a, String symbol) {
-        return a.open.values().stream().filter(o -> symbol == null || o.inst.symbol.equals(symbol))
-                .sorted(Comparator.comparingLong(o -> o.orderId)).map(Order::view).toList();
+        return a.openOrders(symbol).stream().map(Order::view).toList();
     }
 
     /** GET /api/v3/allOrders: from orderId upwards, else the most recent {@code limit}; time bounds inclusive. */
     public List<OrderView> allOrders(Account a, String symbol, long fromOrderId, long startTime, long endTime, int limit) {
         List<OrderView> matching = new ArrayList<>();
-        for (Order o : a.orders.values()) {
+        List<Order> all = new ArrayList<>(a.orders.values());
+        all.sort(Comparator.comparingLong(o -> o.orderId));
+        for (Order o : all) {
             if (o.inst.symbol.equals(symbol) && o.orderId >= Math.max(fromOrderId, 0)
                     && o.time >= startTime && o.time <= endTime) {
                 matching.add(o.view());
@@ -114,6 +115,6 @@ public final class EngineQueries {
 
     /** Every order of the account, open or not, oldest first (as far as retained). */
     public List<OrderView> orders(Account a) {
-        return a.orders.values().stream().map(Order::view).toList();
+        return a.orders.values().stream().sorted(Comparator.comparingLong(o -> o.orderId)).map(Order::view).toList();
     }
 }

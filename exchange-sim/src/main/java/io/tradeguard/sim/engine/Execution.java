@@ -14,6 +14,7 @@ final class Execution {
     private static final long NO_CAP = Long.MAX_VALUE;
 
     final Liquidity liquidity;
+    private final long perLevelQuote;
     final Events events;
     final int historyLimit;
     long[] house = new long[8];
@@ -26,6 +27,7 @@ final class Execution {
 
     Execution(Liquidity liquidity, Events events, int historyLimit) {
         this.liquidity = liquidity;
+        this.perLevelQuote = Units.toUnits(liquidity.quotePerLevel(), Units.ASSET_SCALE);
         this.events = events;
         this.historyLimit = historyLimit;
     }
@@ -36,8 +38,7 @@ final class Execution {
         if (liquidity.levels() == 0) {
             return null;
         }
-        long perLevel = Units.toUnits(liquidity.quotePerLevel(), Units.ASSET_SCALE);
-        return new Ladder(m.inst, resting, m.lastPrice, liquidity, perLevel);
+        return new Ladder(m.inst, resting, m.lastPrice, liquidity, perLevelQuote);
     }
 
     private static boolean better(Side resting, long a, long b) {
@@ -312,8 +313,7 @@ final class Execution {
         }
         Account a = o.account;
         o.lock.done(a);
-        a.open.remove(o.orderId);
-        a.openByClientId.remove(o.clientOrderId, o);
+        a.closed(o, historyLimit);
         a.updateTime = now;
         events.dirty(a);
         OrderList list = o.list;

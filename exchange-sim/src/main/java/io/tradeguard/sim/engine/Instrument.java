@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 public final class Instrument {
     public final SymbolSpec spec;
     public final String symbol;
+    /** Position of the symbol in the engine, for per-market arrays. */
+    final int index;
     public final int baseAsset;
     public final int quoteAsset;
     public final int priceScale;
@@ -27,8 +29,9 @@ public final class Instrument {
     /** 10^(8 - qtyScale): qty units -> asset units. */
     private final long baseFactor;
 
-    Instrument(SymbolSpec spec, int baseAsset, int quoteAsset) {
+    Instrument(SymbolSpec spec, int index, int baseAsset, int quoteAsset) {
         this.spec = spec;
+        this.index = index;
         this.symbol = spec.symbol();
         this.baseAsset = baseAsset;
         this.quoteAsset = quoteAsset;

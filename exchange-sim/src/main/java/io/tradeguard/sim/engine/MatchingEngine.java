@@ -36,7 +36,7 @@ public final class MatchingEngine {
         }
         this.historyLimit = historyLimit;
         for (SymbolSpec spec : symbols) {
-            Instrument inst = new Instrument(spec, assets.id(spec.baseAsset()), assets.id(spec.quoteAsset()));
+            Instrument inst = new Instrument(spec, markets.size(), assets.id(spec.baseAsset()), assets.id(spec.quoteAsset()));
             if (markets.putIfAbsent(spec.symbol(), new Market(inst)) != null) {
                 throw new IllegalArgumentException("duplicate symbol " + spec.symbol());
             }
@@ -151,7 +151,7 @@ public final class MatchingEngine {
     /** Runs every check an order faces, then places it; nothing changes when it is rejected. */
     private Outcome placeOne(Account a, Market m, NewOrder cmd) {
         Instrument inst = m.inst;
-        Reject r = OrderRules.check(inst, cmd, m.lastPrice, a.openOrderCount(inst.symbol), m.algoOrders(a), 1);
+        Reject r = OrderRules.check(inst, cmd, m.lastPrice, a.openOrderCount(inst), m.algoOrders(a), 1);
         if (r == null) {
             r = engineChecks(a, m, cmd);
         }
@@ -203,12 +203,12 @@ public final class MatchingEngine {
         if (m == null) {
             return new Reject(-1121, "Invalid symbol.");
         }
-        Reject r = OrderRules.check(m.inst, cmd, m.lastPrice, a.openOrderCount(m.inst.symbol), m.algoOrders(a), 1);
+        Reject r = OrderRules.check(m.inst, cmd, m.lastPrice, a.openOrderCount(m.inst), m.algoOrders(a), 1);
         return r != null ? r : engineChecks(a, m, cmd);
     }
 
     /** The price a BUY locks funds at: its limit, else its stop (moved by the trailing delta), else the last price. */
-    private static long buyReference(Market m, NewOrder cmd) {
+    static long buyReference(Market m, NewOrder cmd) {
         if (cmd.type().hasLimitPrice()) {
             return cmd.price();
         }
@@ -216,8 +216,8 @@ public final class MatchingEngine {
         return cmd.trailingDelta() > 0 ? m.inst.shiftByBips(ref, cmd.trailingDelta(), true) : ref;
     }
 
-    private Reject engineChecks(Account a, Market m, NewOrder cmd) {
-        if (a.openByClientId.containsKey(cmd.clientOrderId())) {
+    Reject engineChecks(Account a, Market m, NewOrder cmd) {
+        if (a.openByClientId(cmd.clientOrderId()) != null) {
             return Reject.DUPLICATE;
         }
         if (cmd.type().isConditional() && cmd.stopPrice() > 0
@@ -233,14 +233,12 @@ public final class MatchingEngine {
         return null;
     }
 
-    private Order newOrder(Account a, Instrument inst, NewOrder cmd, long qty, String clientOrderId, OrderList list) {
+    Order newOrder(Account a, Instrument inst, NewOrder cmd, long qty, String clientOrderId, OrderList list) {
         Order o = new Order(nextOrderId++, a, inst, clientOrderId, cmd.side(), cmd.type(), cmd.tif(), cmd.price(), qty,
                 cmd.quoteOrderQty(), cmd.stopPrice(), cmd.trailingDelta(), exec.now);
         o.list = list;
         o.workingTime = cmd.type().isConditional() ? -1 : exec.now;
-        a.open.put(o.orderId, o);
-        a.openByClientId.put(clientOrderId, o);
-        a.remember(o, historyLimit);
+        a.remember(o);
         return o;
     }
 
@@ -252,90 +250,9 @@ public final class MatchingEngine {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
         begin(now);
-        Outcome out = placeOcoChecked(a, m, req);
+        Outcome out = new OcoPlacement(this).place(a, m, req);
         end(m);
         return out;
-    }
-
-    private Outcome placeOcoChecked(Account a, Market m, OcoRequest req) {
-        Instrument inst = m.inst;
-        NewOrder above = req.above();
-        NewOrder below = req.below();
-        boolean sell = req.side() == Side.SELL;
-        // SELL: limit/take-profit above, stop-loss below; BUY the other way round
-        if (sell ? (above.type().isStopLoss() || !below.type().isStopLoss())
-                : (!above.type().isStopLoss() || below.type().isStopLoss())) {
-            return new Outcome.Rejected(new Reject(-1158, "Order type not supported in OCO."));
-        }
-        int open = a.openOrderCount(inst.symbol);
-        int algo = m.algoOrders(a);
-        for (NewOrder leg : List.of(above, below)) {
-            Reject r = OrderRules.check(inst, leg, m.lastPrice, open, algo, 2);
-            if (r != null) {
-                return new Outcome.Rejected(r);
-            }
-        }
-        if (a.openLists.values().stream().anyMatch(l -> l.listClientOrderId.equals(req.listClientOrderId()))) {
-            return new Outcome.Rejected(Reject.DUPLICATE);
-        }
-        for (NewOrder leg : List.of(above, below)) {
-            if (a.openByClientId.containsKey(leg.clientOrderId())) {
-                return new Outcome.Rejected(Reject.DUPLICATE);
-            }
-        }
-        if (above.clientOrderId().equals(below.clientOrderId())) {
-            return new Outcome.Rejected(Reject.DUPLICATE);
-        }
-        long aboveRef = ocoReference(above);
-        long belowRef = ocoReference(below);
-        if ((aboveRef > 0 && aboveRef <= m.lastPrice) || (belowRef > 0 && belowRef >= m.lastPrice)) {
-            return new Outcome.Rejected(Reject.OCO_PRICES);
-        }
-        for (NewOrder leg : List.of(above, below)) {
-            Reject r = engineChecks(a, m, leg);
-            if (r != null) {
-                return new Outcome.Rejected(r);
-            }
-        }
-        long qty = above.quantity();
-        int lockAsset = sell ? inst.baseAsset : inst.quoteAsset;
-        long lockAmount = sell ? inst.baseUnits(qty)
-                : Math.max(inst.notional(buyReference(m, above), qty), inst.notional(buyReference(m, below), qty));
-        if (a.free(lockAsset) < lockAmount) {
-            return new Outcome.Rejected(Reject.INSUFFICIENT_BALANCE);
-        }
-        OrderList list = new OrderList(nextListId++, req.listClientOrderId(), inst, exec.now);
-        LockHolder lock = new LockHolder(lockAsset, lockAmount, 2);
-        a.lock(lockAsset, lockAmount);
-        events.dirty(a);
-        // the stop-loss leg gets the first id, as Binance lists it
-        NewOrder first = sell ? below : above;
-        NewOrder second = sell ? above : below;
-        Order o1 = newOrder(a, inst, first, qty, first.clientOrderId(), list);
-        Order o2 = newOrder(a, inst, second, qty, second.clientOrderId(), list);
-        o1.lock = lock;
-        o2.lock = lock;
-        list.above = sell ? o2 : o1;
-        list.below = sell ? o1 : o2;
-        a.openLists.put(list.listId, list);
-        a.remember(list, historyLimit);
-        events.orderUpdate(o1, ExecutionType.NEW, o1.clientOrderId, "", 0, 0, 0, 0, null, -1, false, exec.now);
-        events.orderUpdate(o2, ExecutionType.NEW, o2.clientOrderId, "", 0, 0, 0, 0, null, -1, false, exec.now);
-        events.listUpdate(a, list, exec.now);
-        events.flushAccounts(exec.now);
-        for (Order o : List.of(o1, o2)) {
-            if (o.type.isConditional()) {
-                m.triggers.add(o);
-            } else {
-                exec.work(m, o);
-            }
-        }
-        return new Outcome.ListPlaced(list.view(), exec.now);
-    }
-
-    /** The price an OCO leg is judged by: a limit maker's price, else its stop (0 = pure trailing, unchecked). */
-    private static long ocoReference(NewOrder leg) {
-        return leg.type() == OrderType.LIMIT_MAKER ? leg.price() : leg.stopPrice();
     }
 
     // ---- cancels ---------------------------------------------------------------------------------
@@ -346,7 +263,7 @@ public final class MatchingEngine {
         if (m == null) {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
-        Order o = orderId >= 0 ? a.orders.get(orderId) : a.openByClientId.get(origClientOrderId);
+        Order o = orderId >= 0 ? a.orders.get(orderId) : a.openByClientId(origClientOrderId);
         if (o == null || !o.status.isOpen() || !o.inst.symbol.equals(symbol)
                 || (orderId >= 0 && origClientOrderId != null && !o.clientOrderId.equals(origClientOrderId))) {
             return new Outcome.Rejected(Reject.UNKNOWN_ORDER_CANCEL);
@@ -377,8 +294,7 @@ public final class MatchingEngine {
     /** Cancels every open order and list of the symbol; answers one outcome per order or list. */
     public List<Outcome> cancelAll(Account a, String symbol, String cancelClientOrderId, long now) {
         Market m = markets.get(symbol);
-        List<Order> open = a.open.values().stream().filter(o -> o.inst.symbol.equals(symbol))
-                .sorted(java.util.Comparator.comparingLong(o -> o.orderId)).toList();
+        List<Order> open = a.openOrders(symbol);
         List<Outcome> out = new ArrayList<>();
         if (m == null || open.isEmpty()) {
             return out;
@@ -458,30 +374,9 @@ public final class MatchingEngine {
         if (m.touched) {
             m.touched = false;
             if (events.isOn()) {
-                publishTop(m);
+                Depth.publishTop(exec, events, m);
             }
         }
-    }
-
-    private void publishTop(Market m) {
-        Top t = top(m);
-        if (t.bid != m.topBid || t.bidQty != m.topBidQty || t.ask != m.topAsk || t.askQty != m.topAskQty) {
-            m.topBid = t.bid;
-            m.topBidQty = t.bidQty;
-            m.topAsk = t.ask;
-            m.topAskQty = t.askQty;
-            events.top(new EngineEvent.TopOfBook(m.inst, m.book.updateId, t.bid, t.bidQty, t.ask, t.askQty));
-        }
-    }
-
-    private record Top(long bid, long bidQty, long ask, long askQty) {
-    }
-
-    private Top top(Market m) {
-        List<long[]> bids = depthSide(m, Side.BUY, 1);
-        List<long[]> asks = depthSide(m, Side.SELL, 1);
-        return new Top(bids.isEmpty() ? 0 : bids.get(0)[0], bids.isEmpty() ? 0 : bids.get(0)[1],
-                asks.isEmpty() ? 0 : asks.get(0)[0], asks.isEmpty() ? 0 : asks.get(0)[1]);
     }
 
     /** Read-only questions about the state (orders, trades, depth, ledgers). */
@@ -497,29 +392,24 @@ public final class MatchingEngine {
         return exec;
     }
 
+    Events events() {
+        return events;
+    }
+
+    long takeListId() {
+        return nextListId++;
+    }
+
+    int historyLimit() {
+        return historyLimit;
+    }
+
     Assets assets() {
         return assets;
     }
 
     /** Book levels merged with the house depth, best first: {price, qty}. */
     List<long[]> depthSide(Market m, Side side, int limit) {
-        java.util.TreeMap<Long, Long> merged = new java.util.TreeMap<>(
-                side == Side.BUY ? java.util.Comparator.<Long>reverseOrder() : java.util.Comparator.<Long>naturalOrder());
-        for (long[] level : m.book.depth(side, limit)) {
-            merged.merge(level[0], level[1], Long::sum);
-        }
-        Ladder lad = exec.ladder(m, side);
-        for (int i = 0; lad != null && lad.hasLiquidity() && i < limit; i++) {
-            merged.merge(lad.price(), lad.available(), Long::sum);
-            lad.take(lad.available());
-        }
-        List<long[]> out = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : merged.entrySet()) {
-            if (out.size() == limit) {
-                break;
-            }
-            out.add(new long[]{e.getKey(), e.getValue()});
-        }
-        return out;
+        return Depth.side(exec, m, side, limit);
     }
 }

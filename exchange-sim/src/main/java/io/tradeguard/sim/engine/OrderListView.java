@@ -7,5 +7,8 @@ public record OrderListView(long orderListId, String listClientOrderId, String s
                             String listOrderStatus, long transactionTime, List<OrderView> legs) {
     public OrderListView {
         legs = List.copyOf(legs);
+        if (legs.size() != 2) {
+            throw new IllegalArgumentException("an OCO has two legs");
+        }
     }
 }

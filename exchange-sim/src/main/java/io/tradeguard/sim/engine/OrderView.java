@@ -6,6 +6,17 @@ public record OrderView(Instrument inst, long orderId, long orderListId, String 
                         TimeInForce tif, OrderType type, Side side, long stopPrice, long trailingDelta,
                         long trailingTime, long time, long updateTime, long workingTime, boolean onBook,
                         ExpiryReason expiry) {
+    public OrderView {
+        java.util.Objects.requireNonNull(inst, "inst");
+        java.util.Objects.requireNonNull(status, "status");
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(side, "side");
+        java.util.Objects.requireNonNull(expiry, "expiry");
+        if (executedQty < 0 || executedQty > origQty && origQty > 0 || cumQuote < 0) {
+            throw new IllegalStateException("order " + orderId + " executed more than its quantity");
+        }
+    }
+
     public String symbol() {
         return inst.symbol;
     }

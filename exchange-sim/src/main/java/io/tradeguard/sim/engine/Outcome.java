@@ -6,7 +6,7 @@ import java.util.List;
 public sealed interface Outcome {
     record Placed(OrderView order, List<Fill> fills, long transactTime) implements Outcome {
         public Placed {
-            fills = List.copyOf(fills);
+            fills = fills.isEmpty() ? List.of() : List.copyOf(fills);
         }
     }
 

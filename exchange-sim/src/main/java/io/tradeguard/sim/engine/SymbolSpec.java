@@ -38,7 +38,7 @@ public record SymbolSpec(String symbol, String baseAsset, String quoteAsset,
         if (minPrice.signum() <= 0 || minNotional.signum() < 0 || maxNotional.compareTo(minNotional) <= 0) {
             throw new IllegalArgumentException("bad price or notional bounds for " + symbol);
         }
-        if (tickSize.scale() + stepSize.stripTrailingZeros().scale() > Units.ASSET_SCALE) {
+        if (Math.max(0, tickSize.stripTrailingZeros().scale()) + Math.max(0, stepSize.stripTrailingZeros().scale()) > Units.ASSET_SCALE) {
             // price x quantity must be exact in 8 decimals
             throw new IllegalArgumentException("tick and step decimals of " + symbol + " add up to more than 8");
         }

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MarketStreams implements EngineListener, MarketData.KlineListener {
     private final Venue venue;
     private final Map<WsContext, Sub> sessions = new ConcurrentHashMap<>();
+    private volatile java.util.function.Predicate<String> listenKeys = k -> false;
 
     private static final class Sub {
         final Connection conn;
@@ -81,8 +82,16 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         ws.onError(ctx -> sessions.remove(ctx));
     }
 
+    /** With the legacy flow on, an active listen key is a stream of that account's events. */
+    void acceptListenKeys(java.util.function.Predicate<String> active) {
+        this.listenKeys = active;
+    }
+
     /** `<symbol>@trade|aggTrade|bookTicker|kline_<interval>` with a lower-case symbol we list. */
     private boolean valid(String stream) {
+        if (listenKeys.test(stream)) {
+            return true;
+        }
         int at = stream.indexOf('@');
         if (at <= 0) {
             return false;
@@ -172,6 +181,10 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         }
         ok.set("id", id);
         return ok;
+    }
+
+    void publishTo(String stream, ObjectNode payload) {
+        publish(stream, payload);
     }
 
     private void publish(String stream, ObjectNode payload) {

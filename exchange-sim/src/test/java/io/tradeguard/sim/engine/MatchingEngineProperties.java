@@ -28,7 +28,7 @@ class MatchingEngineProperties {
     private static final int ACCOUNTS = 4;
 
     /** One step of a random session. */
-    sealed interface Action permits Limit, Market, Cancel, Outside, Stop {
+    sealed interface Action permits Limit, Market, Cancel, Outside, Stop, Oco {
     }
 
     record Limit(int account, Side side, int priceOffset, int qtySteps, TimeInForce tif, boolean maker) implements Action {
@@ -46,6 +46,9 @@ class MatchingEngineProperties {
     record Stop(int account, Side side, int stopOffset, int qtySteps, boolean takeProfit, int trailing) implements Action {
     }
 
+    record Oco(int account, Side side, int limitOffset, int stopOffset, int qtySteps, boolean stopLimit) implements Action {
+    }
+
     @Provide
     Arbitrary<Action> actions() {
         Arbitrary<Integer> acct = Arbitraries.integers().between(0, ACCOUNTS - 1);
@@ -59,7 +62,10 @@ class MatchingEngineProperties {
         Arbitrary<Action> outside = offset.map(Outside::new);
         Arbitrary<Action> stop = Combinators.combine(acct, side, Arbitraries.integers().between(1, 30), qty, Arbitraries.of(true, false),
                 Arbitraries.of(0, 0, 15, 40)).as(Stop::new);
+        Arbitrary<Action> oco = Combinators.combine(acct, side, Arbitraries.integers().between(1, 20), Arbitraries.integers().between(1, 20),
+                qty, Arbitraries.of(true, false)).as(Oco::new);
         return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, oco),
                 net.jqwik.api.Tuple.of(6, limit), net.jqwik.api.Tuple.of(2, market), net.jqwik.api.Tuple.of(2, cancel),
                 net.jqwik.api.Tuple.of(2, outside), net.jqwik.api.Tuple.of(1, stop));
     }
@@ -103,6 +109,18 @@ class MatchingEngineProperties {
                     }
                 }
                 case Outside o -> engine.marketTrade(SYMBOL, base + (long) o.priceOffset() * 500, inst.minQty, now);
+                case Oco o -> {
+                    long last = engine.lastPrice(SYMBOL);
+                    boolean sell = o.side() == Side.SELL;
+                    long limitPrice = last + (sell ? 1 : -1) * (long) o.limitOffset() * 500;
+                    long stop = last + (sell ? -1 : 1) * (long) o.stopOffset() * 500;
+                    NewOrder maker = new NewOrder(SYMBOL, o.side(), OrderType.LIMIT_MAKER, null, limitPrice, o.qtySteps(), 0, 0, 0, "l" + now);
+                    NewOrder stopLeg = o.stopLimit()
+                            ? new NewOrder(SYMBOL, o.side(), OrderType.STOP_LOSS_LIMIT, TimeInForce.GTC, stop + (sell ? -500 : 500), o.qtySteps(), 0, stop, 0, "s" + now)
+                            : new NewOrder(SYMBOL, o.side(), OrderType.STOP_LOSS, null, 0, o.qtySteps(), 0, stop, 0, "s" + now);
+                    engine.placeOco(accounts.get(o.account()), new OcoRequest(SYMBOL, o.side(), "o" + now,
+                            sell ? maker : stopLeg, sell ? stopLeg : maker), now);
+                }
                 case Stop s -> {
                     long last = engine.lastPrice(SYMBOL);
                     boolean above = (s.side() == Side.BUY) != s.takeProfit();
@@ -133,7 +151,7 @@ class MatchingEngineProperties {
         for (Account a : accounts) {
             long[] held = new long[engine.queries().assetNames().size()];
             Set<LockHolder> seen = new HashSet<>();
-            for (Order o : a.open.values()) {
+            for (Order o : a.openOrders(null)) {
                 if (seen.add(o.lock)) {
                     held[o.lock.asset] += o.lock.remaining;
                 }

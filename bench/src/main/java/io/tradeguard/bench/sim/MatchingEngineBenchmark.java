@@ -1,0 +1,117 @@
+package io.tradeguard.bench.sim;
+
+import io.tradeguard.sim.engine.Account;
+import io.tradeguard.sim.engine.EngineListener;
+import io.tradeguard.sim.engine.Instrument;
+import io.tradeguard.sim.engine.Liquidity;
+import io.tradeguard.sim.engine.MatchingEngine;
+import io.tradeguard.sim.engine.NewOrder;
+import io.tradeguard.sim.engine.OrderType;
+import io.tradeguard.sim.engine.Outcome;
+import io.tradeguard.sim.engine.Side;
+import io.tradeguard.sim.engine.SymbolSpec;
+import io.tradeguard.sim.engine.TimeInForce;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Orders per second through the simulator's matching engine, in-process (no HTTP): a seeded flow of
+ * limit orders on both sides of one BTCUSDT book (about half of them cross and trade), one cancel for
+ * every three orders so the book stays small, and optionally the house depth.
+ *
+ * <pre>
+ * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime
+ * java -cp bench/target/classes:$(cat bench/target/cp.txt) org.openjdk.jmh.Main MatchingEngineBenchmark
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MatchingEngineBenchmark {
+    private static final int FLOW = 1 << 16;
+    private static final String SYMBOL = "BTCUSDT";
+
+    /** "none": only resting orders; "house": the default synthetic depth around the last price as well. */
+    @Param({"none", "house"})
+    public String depth;
+
+    private MatchingEngine engine;
+    private Account[] accounts;
+    private NewOrder[] flow;
+    private int[] flowAccount;
+    private long[] placedIds;
+    private int next;
+    private long now;
+
+    @Setup(Level.Iteration)
+    public void setUp() {
+        SymbolSpec btc = SymbolSpec.defaults().get(0);
+        SymbolSpec roomy = new SymbolSpec(btc.symbol(), btc.baseAsset(), btc.quoteAsset(), btc.tickSize(), btc.minPrice(),
+                btc.maxPrice(), btc.stepSize(), btc.minQty(), btc.maxQty(), btc.marketMaxQty(), btc.minNotional(),
+                btc.maxNotional(), 1_000_000, 5, 10, 2000, btc.initialPrice());
+        Liquidity liquidity = depth.equals("house") ? Liquidity.defaults() : Liquidity.none();
+        engine = new MatchingEngine(java.util.List.of(roomy), liquidity, 10_000, EngineListener.NONE);
+        accounts = new Account[8];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = engine.openAccount("bench" + i, Map.of("USDT", new BigDecimal("10000000000"),
+                    "BTC", new BigDecimal("10000000")), new BigDecimal("0.001"), new BigDecimal("0.001"), 1);
+        }
+        Instrument inst = engine.instrument(SYMBOL);
+        long mid = inst.price(new BigDecimal("60000"));
+        SplittableRandom rnd = new SplittableRandom(42);
+        flow = new NewOrder[FLOW];
+        flowAccount = new int[FLOW];
+        for (int i = 0; i < FLOW; i++) {
+            Side side = rnd.nextBoolean() ? Side.BUY : Side.SELL;
+            long price = mid + (long) (rnd.nextInt(21) - 10) * inst.tick * 100; // +-10 USDT in 1 USDT steps
+            long qty = (1 + rnd.nextInt(20)) * 100L;                           // 0.001-0.02 BTC
+            TimeInForce tif = rnd.nextInt(10) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
+            flow[i] = new NewOrder(SYMBOL, side, OrderType.LIMIT, tif, price, qty, 0, 0, 0, "b" + i);
+            flowAccount[i] = rnd.nextInt(accounts.length);
+        }
+        placedIds = new long[FLOW];
+        next = 0;
+    }
+
+    /** One order command: a placement, and every third one also a cancel of the order placed 30 before. */
+    @Benchmark
+    public Object order() {
+        int i = next & (FLOW - 1);
+        next++;
+        now++;
+        Account a = accounts[flowAccount[i]];
+        NewOrder o = flow[i];
+        Outcome out = engine.place(a, withFreshId(o, now), now);
+        if (out instanceof Outcome.Placed p) {
+            placedIds[i] = p.order().orderId();
+        }
+        if (i % 3 == 0) {
+            int victim = (i - 30) & (FLOW - 1);
+            engine.cancel(accounts[flowAccount[victim]], SYMBOL, placedIds[victim], null, "c", null, now);
+        }
+        return out;
+    }
+
+    /** Client ids must be unique among open orders; the flow repeats, so each pass renames them. */
+    private static NewOrder withFreshId(NewOrder o, long now) {
+        return new NewOrder(o.symbol(), o.side(), o.type(), o.tif(), o.price(), o.quantity(), 0, 0, 0, Long.toString(now, 36));
+    }
+}
