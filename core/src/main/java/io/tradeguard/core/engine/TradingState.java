@@ -100,11 +100,7 @@ final class TradingState {
         Order known = orders.get(order.clientOrderId());
         List<Fill> fills = known == null ? List.of() : known.fills();
         if (fill != null && (known == null || !known.hasFill(fill.tradeId()))) {
-            List<Fill> next = new ArrayList<>(fills.size() + 1);
-            next.addAll(fills);
-            next.add(fill);
-            next.sort(Order.BY_TIME);
-            fills = next;
+            fills = Order.appended(fills, fill);
         }
         orders.put(order.clientOrderId(), fills.isEmpty() ? order : order.withFills(fills));
     }

@@ -58,6 +58,7 @@ public sealed interface DomainEvent {
     record OrderPartiallyFilled(Order order, Fill fill, Instant time) implements DomainEvent {
         public OrderPartiallyFilled {
             order = order.withoutFills();
+            Objects.requireNonNull(fill, "fill");
         }
     }
 

@@ -68,10 +68,8 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         if (quantity == null && quoteQuantity == null) {
             throw new IllegalArgumentException("order " + clientOrderId + " needs a quantity or a quote quantity");
         }
-        if (!fills.isEmpty() && sum(fills).compareTo(filledQuantity) != 0) {
-            // the totals and the fills disagree: a bug, never a state to trade on
-            throw new IllegalStateException("order " + clientOrderId + ": fills add up to " + sum(fills).toPlainString()
-                    + " but the filled quantity is " + filledQuantity.toPlainString());
+        if (filledQuantity.signum() < 0 || filledNotional.signum() < 0) {
+            throw new IllegalArgumentException("order " + clientOrderId + ": filled totals must not be negative");
         }
     }
 
@@ -119,6 +117,11 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
 
     /** This order with the given fills, which must add up to its totals (rebuilding from events). */
     public Order withFills(List<Fill> all) {
+        if (sum(all).compareTo(filledQuantity) != 0) {
+            // the totals and the fills disagree: a bug, never a state to trade on
+            throw new IllegalStateException("order " + clientOrderId + ": fills add up to " + sum(all).toPlainString()
+                    + " but the filled quantity is " + filledQuantity.toPlainString());
+        }
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity, quoteQuantity,
                 price, stopPrice, reduceOnly, origin, reason, status, all, filledQuantity, filledNotional,
                 commissions, venueFilledQuantity, rejectReason, createdAt, updatedAt, venueTime, filledAt);
@@ -145,10 +148,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
     }
 
     Order withFill(Fill fill, Instant now) {
-        List<Fill> next = new ArrayList<>(fills.size() + 1);
-        next.addAll(fills);
-        next.add(fill);
-        next.sort(BY_TIME);
+        List<Fill> next = appended(fills, fill);
         BigDecimal quantitySum = filledQuantity.add(fill.quantity());
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity,
                 quoteQuantity, price, stopPrice, reduceOnly, origin, reason, status, next, quantitySum,
@@ -165,6 +165,17 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
 
     /** Fills in time order, the trade id breaking ties. */
     public static final Comparator<Fill> BY_TIME = Comparator.comparing(Fill::time).thenComparingLong(Fill::tradeId);
+
+    /** The fills with one more, kept in time order (a plain append in the usual case of an in-order fill). */
+    public static List<Fill> appended(List<Fill> fills, Fill fill) {
+        List<Fill> next = new ArrayList<>(fills.size() + 1);
+        next.addAll(fills);
+        next.add(fill);
+        if (!fills.isEmpty() && BY_TIME.compare(fills.get(fills.size() - 1), fill) > 0) {
+            next.sort(BY_TIME);
+        }
+        return next;
+    }
 
     private static List<Commission> plus(List<Commission> totals, Fill fill) {
         if (fill.commissionAsset() == null || fill.commission().signum() == 0) {
