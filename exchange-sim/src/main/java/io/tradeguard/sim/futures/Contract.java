@@ -90,6 +90,10 @@ public final class Contract {
         return fundingRate;
     }
 
+    public long bookUpdateId() {
+        return bookUpdateId;
+    }
+
     public long nextFundingTime() {
         return nextFundingTime;
     }

@@ -38,7 +38,7 @@ public final class FAccount {
     final Map<String, FOrder> openByClientId = new HashMap<>();
 
     /** One fill as userTrades shows it. */
-    record Trade(long id, String symbol, long orderId, String side, BigDecimal price, BigDecimal qty, BigDecimal quote,
+    public record Trade(long id, String symbol, long orderId, String side, BigDecimal price, BigDecimal qty, BigDecimal quote,
                  BigDecimal realizedPnl, BigDecimal commission, boolean maker, long time) {
     }
 

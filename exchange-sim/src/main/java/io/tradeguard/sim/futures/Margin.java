@@ -14,7 +14,7 @@ public final class Margin {
     private Margin() {
     }
 
-    static BigDecimal round(BigDecimal v) {
+    public static BigDecimal round(BigDecimal v) {
         return v.setScale(SCALE, RoundingMode.HALF_UP);
     }
 
