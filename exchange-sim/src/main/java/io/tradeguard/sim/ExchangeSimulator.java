@@ -64,7 +64,7 @@ public final class ExchangeSimulator implements AutoCloseable {
             Map<String, Instrument> m = new java.util.LinkedHashMap<>();
             for (Contract k : f.contracts()) {
                 m.put(k.symbol, Instrument.standalone(new SymbolSpec(k.symbol, k.baseAsset, "USDT", k.tickSize, k.minPrice,
-                        k.maxPrice, k.stepSize, k.minQty, k.maxQty, k.marketMaxQty, k.minNotional, new BigDecimal("100000000000"),
+                        k.maxPrice, k.stepSize, k.minQty, k.maxQty, k.marketMaxQty, k.minNotional, new BigDecimal("9000000000"),
                         Contract.MAX_NUM_ORDERS, Contract.MAX_NUM_ALGO_ORDERS, 10, 2000, k.lastPrice())));
             }
             return m;
