@@ -193,6 +193,14 @@ public final class ExchangeSimulator implements AutoCloseable {
         });
     }
 
+    /** A futures trade at {@code price} and a mark price ({@code price} when null); same as POST /sim/v1/price with market futures. */
+    public void setFuturesPrice(String symbol, BigDecimal price, BigDecimal markPrice) {
+        venue.futures(f -> {
+            f.setPrices(symbol, price, markPrice, venue.now());
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         pinger.shutdownNow();

@@ -210,23 +210,25 @@ public final class ControlRoutes {
             throw new BadRequest("price and mark_price must be positive");
         }
         Contract k = venue.futures(f -> f.contract(symbol));
-        if ("futures".equals(market) || (market == null && mark != null)) {
-            if (k == null) {
-                throw new BadRequest("unknown futures symbol " + symbol);
-            }
+        boolean spotSymbol = venue.locked(e -> e.instrument(symbol)) != null;
+        boolean futuresOnly = "futures".equals(market) || (market == null && mark != null) || (market == null && !spotSymbol);
+        if (futuresOnly && k == null) {
+            throw new BadRequest("unknown futures symbol " + symbol);
         }
         if (mark != null && "spot".equals(market)) {
             throw new BadRequest("mark_price is a futures price");
         }
-        if (k != null && !"spot".equals(market)) {
+        if (futuresOnly) {
             futuresPrice(k, price, mark);
-        }
-        if ("futures".equals(market) || (market == null && venue.locked(e -> e.instrument(symbol)) == null)) {
             ObjectNode n = Json.object();
             n.put("symbol", symbol);
             n.put("price", k.priceText(price));
             n.put("mark_price", k.priceText(mark != null ? mark : price));
             return n;
+        }
+        if (market == null && k != null && fitsFutures(k, price)) {
+            // no market given: both markets trade at the price (futures only when it passes its PRICE_FILTER)
+            futuresPrice(k, price, null);
         }
         Instrument inst = instrument(symbol);
         long units;
@@ -248,9 +250,13 @@ public final class ControlRoutes {
         return n;
     }
 
+    private static boolean fitsFutures(Contract k, BigDecimal p) {
+        return p.remainder(k.tickSize).signum() == 0 && p.compareTo(k.minPrice) >= 0 && p.compareTo(k.maxPrice) <= 0;
+    }
+
     private void futuresPrice(Contract k, BigDecimal price, BigDecimal mark) {
         for (BigDecimal p : mark == null ? java.util.List.of(price) : java.util.List.of(price, mark)) {
-            if (p.remainder(k.tickSize).signum() != 0 || p.compareTo(k.minPrice) < 0 || p.compareTo(k.maxPrice) > 0) {
+            if (!fitsFutures(k, p)) {
                 throw new BadRequest("price must be a multiple of the tick within the futures PRICE_FILTER of " + k.symbol);
             }
         }
