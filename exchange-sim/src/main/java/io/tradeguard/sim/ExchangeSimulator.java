@@ -2,6 +2,7 @@ package io.tradeguard.sim;
 
 import io.javalin.Javalin;
 import io.tradeguard.sim.api.AccountRoutes;
+import io.tradeguard.sim.api.FuturesRoutes;
 import io.tradeguard.sim.api.Http;
 import io.tradeguard.sim.api.Json;
 import io.tradeguard.sim.api.PublicRoutes;
@@ -10,6 +11,9 @@ import io.tradeguard.sim.api.TradeRoutes;
 import io.tradeguard.sim.api.Venue;
 import io.tradeguard.sim.control.ControlRoutes;
 import io.tradeguard.sim.engine.Instrument;
+import io.tradeguard.sim.engine.SymbolSpec;
+import io.tradeguard.sim.futures.Contract;
+import io.tradeguard.sim.ws.FuturesStreams;
 import io.tradeguard.sim.feed.MarketData;
 import io.tradeguard.sim.feed.PriceDriver;
 import io.tradeguard.sim.ws.ListenKeys;
@@ -56,13 +60,27 @@ public final class ExchangeSimulator implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
         });
+        Map<String, Instrument> futuresInstruments = venue.futures(f -> {
+            Map<String, Instrument> m = new java.util.LinkedHashMap<>();
+            for (Contract k : f.contracts()) {
+                m.put(k.symbol, Instrument.standalone(new SymbolSpec(k.symbol, k.baseAsset, "USDT", k.tickSize, k.minPrice,
+                        k.maxPrice, k.stepSize, k.minQty, k.maxQty, k.marketMaxQty, k.minNotional, new BigDecimal("9000000000"),
+                        Contract.MAX_NUM_ORDERS, Contract.MAX_NUM_ALGO_ORDERS, 10, 2000, k.lastPrice())));
+            }
+            return m;
+        });
+        MarketData futuresData = new MarketData();
+        FuturesStreams futuresStreams = new FuturesStreams(venue, futuresInstruments, futuresData);
+        venue.subscribeFutures(futuresStreams);
         TradeRoutes trade = new TradeRoutes(http);
         new PublicRoutes(http, data).register(app);
         trade.register(app);
         new AccountRoutes(http, trade).register(app);
         wsApi.register(app);
         streams.register(app);
-        new ControlRoutes(venue, adminToken, feed, limiter, wsApi, streams).register(app);
+        new FuturesRoutes(http, futuresData, futuresInstruments).register(app);
+        futuresStreams.register(app, http);
+        new ControlRoutes(venue, adminToken, feed, limiter, wsApi, streams, futuresStreams).register(app);
         ListenKeys listenKeys = null;
         if (config.legacyListenKey()) {
             listenKeys = new ListenKeys(venue);
@@ -84,7 +102,19 @@ public final class ExchangeSimulator implements AutoCloseable {
         pinger.scheduleAtFixedRate(() -> {
             wsApi.pingAll();
             streams.pingAll();
+            futuresStreams.pingAll();
         }, ping, ping, TimeUnit.MILLISECONDS);
+        pinger.scheduleAtFixedRate(() -> {
+            try {
+                venue.futures(f -> {
+                    f.tick(venue.now());
+                    return null;
+                });
+                futuresStreams.expire();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ExchangeSimulator.class).error("futures tick failed", e);
+            }
+        }, 1000, 1000, TimeUnit.MILLISECONDS);
         if (expiring != null) {
             pinger.scheduleAtFixedRate(expiring::expire, 1, 1, TimeUnit.SECONDS);
         }
@@ -123,6 +153,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         return config;
     }
 
+    /** A new HMAC account with spot balances and a USDⓈ-M futures wallet ({@code "USDT"} only). */
+    public SimAccount createAccount(Map<String, BigDecimal> balances, Map<String, BigDecimal> futuresBalances) {
+        return venue.createAccount(null, null, balances, futuresBalances);
+    }
+
     /** A new HMAC account with generated key and secret. */
     public SimAccount createAccount(Map<String, BigDecimal> balances) {
         return venue.createAccount(null, null, balances);
@@ -154,6 +189,14 @@ public final class ExchangeSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("price " + price + " is outside the PRICE_FILTER of " + symbol);
             }
             e.marketTrade(symbol, units, inst.minQty, venue.now());
+            return null;
+        });
+    }
+
+    /** A futures trade at {@code price} and a mark price ({@code price} when null); same as POST /sim/v1/price with market futures. */
+    public void setFuturesPrice(String symbol, BigDecimal price, BigDecimal markPrice) {
+        venue.futures(f -> {
+            f.setPrices(symbol, price, markPrice, venue.now());
             return null;
         });
     }

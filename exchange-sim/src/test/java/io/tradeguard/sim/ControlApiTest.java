@@ -34,7 +34,9 @@ class ControlApiTest extends SimFixture {
         assertThat(unknown.body().path("error").asText()).contains("colour");
         assertThat(admin("/sim/v1/price", "{\"symbol\":\"NOPE\",\"price\":\"1\"}").status()).isEqualTo(400);
         assertThat(admin("/sim/v1/price", "{\"symbol\":\"BTCUSDT\",\"price\":\"1.001\"}").status()).isEqualTo(400);
-        assertThat(admin("/sim/v1/price", "{\"symbol\":\"BTCUSDT\",\"price\":\"60000\",\"market\":\"futures\"}").status()).isEqualTo(400);
+        assertThat(admin("/sim/v1/price", "{\"symbol\":\"BTCUSDT\",\"price\":\"60000.05\",\"market\":\"futures\"}").status()).isEqualTo(400);
+        assertThat(admin("/sim/v1/price", "{\"symbol\":\"BTCUSDT\",\"price\":\"60000\",\"mark_price\":\"60000\",\"market\":\"spot\"}").status()).isEqualTo(400);
+        assertThat(admin("/sim/v1/price", "{\"symbol\":\"BTCUSDT\",\"price\":\"60000\",\"market\":\"moon\"}").status()).isEqualTo(400);
     }
 
     @Test

@@ -6,6 +6,10 @@ import io.tradeguard.sim.engine.Account;
 import io.tradeguard.sim.engine.EngineEvent;
 import io.tradeguard.sim.engine.EngineListener;
 import io.tradeguard.sim.engine.MatchingEngine;
+import io.tradeguard.sim.engine.SymbolSpec;
+import io.tradeguard.sim.futures.Brackets;
+import io.tradeguard.sim.futures.FuturesEngine;
+import io.tradeguard.sim.futures.FuturesEvent;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -32,7 +36,10 @@ public final class Venue implements EngineListener, AutoCloseable {
     private final MatchingEngine engine;
     private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
     private final List<EngineListener> subscribers = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<EngineEvent> outbox = new LinkedBlockingQueue<>();
+    private final List<java.util.function.Consumer<FuturesEvent>> futuresSubscribers = new CopyOnWriteArrayList<>();
+    /** Spot {@link EngineEvent}s and {@link FuturesEvent}s, in the one order they happened. */
+    private final BlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
+    private final FuturesEngine futures;
     private final Thread dispatcher;
     private final SecureRandom random = new SecureRandom();
     public final Faults faults = new Faults();
@@ -40,6 +47,11 @@ public final class Venue implements EngineListener, AutoCloseable {
     public Venue(SimConfig config) {
         this.config = config;
         this.engine = new MatchingEngine(config.symbols(), config.liquidity(), config.historyLimit(), this);
+        Map<String, BigDecimal> initial = new java.util.HashMap<>();
+        for (SymbolSpec s : config.symbols()) {
+            initial.put(s.symbol(), s.initialPrice());
+        }
+        this.futures = new FuturesEngine(initial, config.liquidity(), Brackets.defaults(), config.clock().millis(), outbox::add);
         this.dispatcher = Thread.ofPlatform().daemon().name("sim-events").start(this::deliver);
     }
 
@@ -62,8 +74,22 @@ public final class Venue implements EngineListener, AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on the futures engine under the same lock as the spot engine. */
+    public <T> T futures(Function<FuturesEngine, T> work) {
+        lock.lock();
+        try {
+            return work.apply(futures);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void subscribe(EngineListener listener) {
         subscribers.add(listener);
+    }
+
+    public void subscribeFutures(java.util.function.Consumer<FuturesEvent> listener) {
+        futuresSubscribers.add(listener);
     }
 
     @Override
@@ -74,12 +100,22 @@ public final class Venue implements EngineListener, AutoCloseable {
     private void deliver() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                EngineEvent e = outbox.take();
-                for (EngineListener l : subscribers) {
-                    try {
-                        l.on(e);
-                    } catch (RuntimeException ex) {
-                        org.slf4j.LoggerFactory.getLogger(Venue.class).warn("event delivery failed: {}", ex.toString());
+                Object next = outbox.take();
+                if (next instanceof EngineEvent e) {
+                    for (EngineListener l : subscribers) {
+                        try {
+                            l.on(e);
+                        } catch (RuntimeException ex) {
+                            org.slf4j.LoggerFactory.getLogger(Venue.class).warn("event delivery failed: {}", ex.toString());
+                        }
+                    }
+                } else if (next instanceof FuturesEvent f) {
+                    for (java.util.function.Consumer<FuturesEvent> l : futuresSubscribers) {
+                        try {
+                            l.accept(f);
+                        } catch (RuntimeException ex) {
+                            org.slf4j.LoggerFactory.getLogger(Venue.class).warn("futures event delivery failed: {}", ex.toString());
+                        }
                     }
                 }
             }
@@ -105,28 +141,41 @@ public final class Venue implements EngineListener, AutoCloseable {
 
     /** Creates an HMAC account; null key or secret are generated. */
     public SimAccount createAccount(String apiKey, String secretKey, Map<String, BigDecimal> balances) {
+        return createAccount(apiKey, secretKey, balances, Map.of());
+    }
+
+    /** Creates an HMAC account with a spot and a USDⓈ-M futures wallet (futures: USDT only). */
+    public SimAccount createAccount(String apiKey, String secretKey, Map<String, BigDecimal> balances,
+                                    Map<String, BigDecimal> futuresBalances) {
         String key = apiKey == null ? randomKey(64) : apiKey;
         String secret = secretKey == null ? randomKey(64) : secretKey;
-        register(key, new Credential.Hmac(secret), balances);
+        register(key, new Credential.Hmac(secret), balances, futuresBalances);
         return new SimAccount(key, secret);
     }
 
     /** Creates an account whose requests are signed with Ed25519 (public key in PEM). */
     public String createEd25519Account(String apiKey, String publicKeyPem, Map<String, BigDecimal> balances) {
         String key = apiKey == null ? randomKey(64) : apiKey;
-        register(key, Credential.Ed25519.fromPem(publicKeyPem), balances);
+        register(key, Credential.Ed25519.fromPem(publicKeyPem), balances, Map.of());
         return key;
     }
 
-    private void register(String key, Credential credential, Map<String, BigDecimal> balances) {
+    private void register(String key, Credential credential, Map<String, BigDecimal> balances,
+                          Map<String, BigDecimal> futuresBalances) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("API keys are 1-128 letters or digits");
+        }
+        for (String asset : futuresBalances.keySet()) {
+            if (!asset.equals("USDT")) {
+                throw new IllegalArgumentException("futures wallets hold USDT only");
+            }
         }
         locked(e -> {
             if (credentials.containsKey(key)) {
                 throw new IllegalArgumentException("an account with this API key exists");
             }
-            e.openAccount(key, balances, config.makerRate(), config.takerRate(), now());
+            long id = e.openAccount(key, balances, config.makerRate(), config.takerRate(), now()).id;
+            futures.openAccount(id, key, futuresBalances.getOrDefault("USDT", BigDecimal.ZERO));
             credentials.put(key, credential);
             return null;
         });

@@ -22,7 +22,15 @@ import io.tradeguard.sim.engine.Side;
 import io.tradeguard.sim.engine.TimeInForce;
 import io.tradeguard.sim.engine.Units;
 import io.tradeguard.sim.feed.PriceDriver;
+import io.tradeguard.sim.ws.FuturesStreams;
 import io.tradeguard.sim.ws.MarketStreams;
+import io.tradeguard.sim.futures.Brackets;
+import io.tradeguard.sim.futures.Contract;
+import io.tradeguard.sim.futures.FAccount;
+import io.tradeguard.sim.futures.FOrder;
+import io.tradeguard.sim.futures.FuturesReject;
+import io.tradeguard.sim.futures.NewFuturesOrder;
+import io.tradeguard.sim.api.FuturesJson;
 import io.tradeguard.sim.ws.WsApi;
 
 import java.math.BigDecimal;
@@ -42,6 +50,7 @@ public final class ControlRoutes {
     private final RateLimiter limiter;
     private final WsApi wsApi;
     private final MarketStreams streams;
+    private final FuturesStreams futuresStreams;
 
     /** A bad control request: 400 with {"error": …}. */
     static final class BadRequest extends RuntimeException {
@@ -55,13 +64,18 @@ public final class ControlRoutes {
         JsonNode run(ObjectNode body);
     }
 
-    public ControlRoutes(Venue venue, String token, PriceDriver feed, RateLimiter limiter, WsApi wsApi, MarketStreams streams) {
+    /** The raw JSON body of a /sim/v1/brackets call (an array), kept for the action. */
+    private static final ThreadLocal<JsonNode> RAW = new ThreadLocal<>();
+
+    public ControlRoutes(Venue venue, String token, PriceDriver feed, RateLimiter limiter, WsApi wsApi, MarketStreams streams,
+                         FuturesStreams futuresStreams) {
         this.venue = venue;
         this.token = token;
         this.feed = feed;
         this.limiter = limiter;
         this.wsApi = wsApi;
         this.streams = streams;
+        this.futuresStreams = futuresStreams;
     }
 
     public void register(Javalin app) {
@@ -75,6 +89,10 @@ public final class ControlRoutes {
         app.post("/sim/v1/faults", guarded(this::faults, Set.of("drop_streams", "http_error_rate", "http_status", "latency_ms",
                 "clock_skew_ms", "rate_limit_burst", "reject_next_orders")));
         app.get("/sim/v1/state", guarded(b -> State.of(venue), Set.of()));
+        app.post("/sim/v1/brackets", guarded(this::brackets, null));
+        app.post("/sim/v1/positions", guarded(this::positions,
+                Set.of("api_key", "symbol", "position_amt", "entry_price", "leverage", "margin_type", "isolated_wallet")));
+        app.post("/sim/v1/funding", guarded(this::funding, Set.of("symbol", "rate", "apply")));
     }
 
     private Handler guarded(Action action, Set<String> fields) {
@@ -92,6 +110,8 @@ public final class ControlRoutes {
                 ObjectNode body = body(ctx, fields);
                 JsonNode result = action.run(body);
                 ctx.status(200).contentType("application/json").result(Json.write(result));
+            } catch (FuturesReject e) {
+                reply(ctx, 400, e.code() + " " + e.getMessage());
             } catch (BadRequest | IllegalArgumentException | ArithmeticException e) {
                 reply(ctx, 400, e.getMessage());
             }
@@ -114,6 +134,10 @@ public final class ControlRoutes {
             node = Json.MAPPER.readTree(text);
         } catch (Exception e) {
             throw new BadRequest("body is not JSON");
+        }
+        if (fields == null) {
+            RAW.set(text.isBlank() ? null : node);
+            return Json.object();
         }
         if (!(node instanceof ObjectNode obj)) {
             throw new BadRequest("body must be a JSON object");
@@ -152,14 +176,6 @@ public final class ControlRoutes {
         }
     }
 
-    /** Spot only for now; the futures market comes with its own issue. */
-    private static void spotOnly(ObjectNode b) {
-        String market = text(b, "market", false);
-        if (market != null && !market.equals("spot")) {
-            throw new BadRequest("market '" + market + "' is not simulated (spot only)");
-        }
-    }
-
     private Account account(ObjectNode b, String field) {
         String key = text(b, field, true);
         Account a = venue.account(key);
@@ -177,13 +193,44 @@ public final class ControlRoutes {
         return inst;
     }
 
-    private JsonNode price(ObjectNode b) {
-        spotOnly(b);
-        Instrument inst = instrument(text(b, "symbol", true));
-        BigDecimal price = decimal(b, "price", true);
-        if (price.signum() <= 0) {
-            throw new BadRequest("price must be positive");
+    private static String market(ObjectNode b) {
+        String market = text(b, "market", false);
+        if (market != null && !market.equals("spot") && !market.equals("futures")) {
+            throw new BadRequest("market is spot or futures");
         }
+        return market;
+    }
+
+    private JsonNode price(ObjectNode b) {
+        String market = market(b);
+        String symbol = text(b, "symbol", true);
+        BigDecimal price = decimal(b, "price", true);
+        BigDecimal mark = decimal(b, "mark_price", false);
+        if (price.signum() <= 0 || (mark != null && mark.signum() <= 0)) {
+            throw new BadRequest("price and mark_price must be positive");
+        }
+        Contract k = venue.futures(f -> f.contract(symbol));
+        boolean spotSymbol = venue.locked(e -> e.instrument(symbol)) != null;
+        boolean futuresOnly = "futures".equals(market) || (market == null && mark != null) || (market == null && !spotSymbol);
+        if (futuresOnly && k == null) {
+            throw new BadRequest("unknown futures symbol " + symbol);
+        }
+        if (mark != null && "spot".equals(market)) {
+            throw new BadRequest("mark_price is a futures price");
+        }
+        if (futuresOnly) {
+            futuresPrice(k, price, mark);
+            ObjectNode n = Json.object();
+            n.put("symbol", symbol);
+            n.put("price", k.priceText(price));
+            n.put("mark_price", k.priceText(mark != null ? mark : price));
+            return n;
+        }
+        if (market == null && k != null && fitsFutures(k, price)) {
+            // no market given: both markets trade at the price (futures only when it passes its PRICE_FILTER)
+            futuresPrice(k, price, null);
+        }
+        Instrument inst = instrument(symbol);
         long units;
         try {
             units = inst.price(price);
@@ -200,6 +247,93 @@ public final class ControlRoutes {
         ObjectNode n = Json.object();
         n.put("symbol", inst.symbol);
         n.put("price", inst.priceText(units));
+        return n;
+    }
+
+    private static boolean fitsFutures(Contract k, BigDecimal p) {
+        return p.remainder(k.tickSize).signum() == 0 && p.compareTo(k.minPrice) >= 0 && p.compareTo(k.maxPrice) <= 0;
+    }
+
+    private void futuresPrice(Contract k, BigDecimal price, BigDecimal mark) {
+        for (BigDecimal p : mark == null ? java.util.List.of(price) : java.util.List.of(price, mark)) {
+            if (!fitsFutures(k, p)) {
+                throw new BadRequest("price must be a multiple of the tick within the futures PRICE_FILTER of " + k.symbol);
+            }
+        }
+        venue.futures(f -> {
+            f.setPrices(k.symbol, price, mark, venue.now());
+            return null;
+        });
+    }
+
+    private FAccount futuresAccount(ObjectNode b) {
+        Account a = account(b, "api_key");
+        return venue.futures(f -> f.account(a.id));
+    }
+
+    private JsonNode brackets(ObjectNode ignored) {
+        JsonNode raw = RAW.get();
+        RAW.remove();
+        Brackets parsed = Brackets.parse(raw);
+        venue.futures(f -> {
+            f.replaceBrackets(parsed, venue.now());
+            return null;
+        });
+        ObjectNode n = Json.object();
+        ArrayNode symbols = n.putArray("symbols");
+        parsed.symbols().forEach(symbols::add);
+        return n;
+    }
+
+    private JsonNode positions(ObjectNode b) {
+        FAccount a = futuresAccount(b);
+        String symbol = text(b, "symbol", true);
+        BigDecimal amt = decimal(b, "position_amt", true);
+        BigDecimal entry = decimal(b, "entry_price", amt.signum() != 0);
+        String mt = text(b, "margin_type", false);
+        boolean isolated = switch (mt == null ? "cross" : mt.toLowerCase(java.util.Locale.ROOT)) {
+            case "cross", "crossed" -> false;
+            case "isolated" -> true;
+            default -> throw new BadRequest("margin_type is cross or isolated");
+        };
+        BigDecimal iw = decimal(b, "isolated_wallet", false);
+        if (isolated && (iw == null || iw.signum() <= 0) && amt.signum() != 0) {
+            throw new BadRequest("an isolated position needs a positive isolated_wallet");
+        }
+        if (venue.futures(f -> f.contract(symbol)) == null) {
+            throw new BadRequest("unknown futures symbol " + symbol);
+        }
+        int leverage = b.has("leverage") ? b.get("leverage").asInt() : io.tradeguard.sim.futures.FAccount.DEFAULT_LEVERAGE;
+        venue.futures(f -> {
+            f.seedPosition(a, symbol, amt, entry, leverage, isolated, iw == null ? BigDecimal.ZERO : iw, venue.now());
+            return null;
+        });
+        return State.futuresAccount(venue, a);
+    }
+
+    private JsonNode funding(ObjectNode b) {
+        String symbol = text(b, "symbol", true);
+        BigDecimal rate = decimal(b, "rate", false);
+        boolean apply = b.has("apply") && b.get("apply").asBoolean();
+        if (venue.futures(f -> f.contract(symbol)) == null) {
+            throw new BadRequest("unknown futures symbol " + symbol);
+        }
+        if (rate != null && rate.abs().compareTo(new BigDecimal("0.03")) > 0) {
+            throw new BadRequest("funding rate must be within ±3 %");
+        }
+        venue.futures(f -> {
+            if (apply) {
+                f.fund(symbol, rate, venue.now());
+            } else if (rate != null) {
+                f.setFundingRate(symbol, rate);
+            }
+            return null;
+        });
+        Contract k = venue.futures(f -> f.contract(symbol));
+        ObjectNode n = Json.object();
+        n.put("symbol", symbol);
+        n.put("rate", k.fundingRate().toPlainString());
+        n.put("next_funding_time", k.nextFundingTime());
         return n;
     }
 
@@ -224,8 +358,13 @@ public final class ControlRoutes {
     }
 
     private JsonNode account(ObjectNode b) {
-        if (b.has("futures_balances")) {
-            throw new BadRequest("futures is not simulated yet");
+        Map<String, BigDecimal> futuresBalances = new LinkedHashMap<>();
+        JsonNode fb = b.get("futures_balances");
+        if (fb != null) {
+            if (!fb.isObject()) {
+                throw new BadRequest("futures_balances is an object of asset to amount");
+            }
+            fb.fields().forEachRemaining(e -> futuresBalances.put(e.getKey(), new BigDecimal(e.getValue().asText())));
         }
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         JsonNode bal = b.get("balances");
@@ -241,17 +380,31 @@ public final class ControlRoutes {
             if (b.has("secret_key")) {
                 throw new BadRequest("an Ed25519 account has no secret_key");
             }
+            if (!futuresBalances.isEmpty()) {
+                throw new BadRequest("futures_balances need an HMAC account");
+            }
             n.put("api_key", venue.createEd25519Account(text(b, "api_key", false), pem, balances));
             return n;
         }
-        SimAccount acct = venue.createAccount(text(b, "api_key", false), text(b, "secret_key", false), balances);
+        SimAccount acct = venue.createAccount(text(b, "api_key", false), text(b, "secret_key", false), balances, futuresBalances);
         n.put("api_key", acct.apiKey());
         n.put("secret_key", acct.secretKey());
         return n;
     }
 
     private JsonNode balance(ObjectNode b) {
-        spotOnly(b);
+        if ("futures".equals(market(b))) {
+            FAccount fa = futuresAccount(b);
+            if (!"USDT".equals(text(b, "asset", true))) {
+                throw new BadRequest("futures wallets hold USDT only");
+            }
+            BigDecimal delta = decimal(b, "delta", true);
+            venue.futures(f -> {
+                f.adjustWallet(fa, delta, venue.now());
+                return null;
+            });
+            return State.futuresAccount(venue, fa);
+        }
         Account a = account(b, "api_key");
         String asset = text(b, "asset", true);
         BigDecimal delta = decimal(b, "delta", true);
@@ -274,10 +427,22 @@ public final class ControlRoutes {
     }
 
     private JsonNode fees(ObjectNode b) {
-        spotOnly(b);
+        boolean futures = "futures".equals(market(b));
         BigDecimal maker = decimal(b, "maker", true);
         BigDecimal taker = decimal(b, "taker", true);
         String key = text(b, "api_key", false);
+        if (futures) {
+            venue.futures(f -> {
+                for (FAccount a : key == null ? f.accounts() : java.util.List.of(futuresAccount(b))) {
+                    f.setRates(a, maker, taker);
+                }
+                return null;
+            });
+            ObjectNode n = Json.object();
+            n.put("maker", maker.toPlainString());
+            n.put("taker", taker.toPlainString());
+            return n;
+        }
         venue.locked(e -> {
             for (Account a : key == null ? e.accounts() : java.util.List.of(account(b, "api_key"))) {
                 e.setRates(a, maker, taker);
@@ -292,7 +457,9 @@ public final class ControlRoutes {
 
     /** An order "from the Binance app": a client id the engine never made, answered like a FULL response. */
     private JsonNode externalOrder(ObjectNode b) {
-        spotOnly(b);
+        if ("futures".equals(market(b))) {
+            return futuresExternalOrder(b);
+        }
         Account a = account(b, "api_key");
         Instrument inst = instrument(text(b, "symbol", true));
         Side side = Side.fromWire(text(b, "side", true));
@@ -324,6 +491,27 @@ public final class ControlRoutes {
         };
     }
 
+    private JsonNode futuresExternalOrder(ObjectNode b) {
+        FAccount a = futuresAccount(b);
+        String symbol = text(b, "symbol", true);
+        String sideText = text(b, "side", true);
+        String type = text(b, "type", true);
+        if (!sideText.equals("BUY") && !sideText.equals("SELL") || !type.equals("LIMIT") && !type.equals("MARKET")) {
+            throw new BadRequest("side is BUY or SELL; futures external orders are LIMIT or MARKET");
+        }
+        BigDecimal qty = decimal(b, "quantity", true);
+        BigDecimal price = decimal(b, "price", type.equals("LIMIT"));
+        String tif = type.equals("LIMIT") ? (text(b, "time_in_force", false) == null ? "GTC" : text(b, "time_in_force", false)) : null;
+        String cid = text(b, "client_order_id", false);
+        NewFuturesOrder cmd = new NewFuturesOrder(symbol, FOrder.Side.valueOf(sideText), type, tif, price, qty, false,
+                cid != null ? cid : "web_" + venue.randomKey(28).toLowerCase(java.util.Locale.ROOT));
+        try {
+            return FuturesJson.order(venue.futures(f -> f.place(a, cmd, venue.now())), false);
+        } catch (FuturesReject r) {
+            throw new BadRequest(r.code() + " " + r.getMessage());
+        }
+    }
+
     private JsonNode faults(ObjectNode b) {
         var f = venue.faults;
         if (b.isEmpty()) {
@@ -349,6 +537,7 @@ public final class ControlRoutes {
         if (b.has("drop_streams") && b.get("drop_streams").asBoolean()) {
             wsApi.dropAll();
             streams.dropAll();
+            futuresStreams.dropAll();
         }
         ObjectNode n = Json.object();
         n.put("http_error_rate", f.httpErrorRate());

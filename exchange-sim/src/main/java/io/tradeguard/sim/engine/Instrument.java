@@ -50,6 +50,11 @@ public final class Instrument {
         this.baseFactor = Units.pow10(Units.ASSET_SCALE - qtyScale);
     }
 
+    /** An instrument outside the spot engine (the futures market's klines and streams): no asset ids. */
+    public static Instrument standalone(SymbolSpec spec) {
+        return new Instrument(spec, -1, -1, -1);
+    }
+
     /** Quote-asset amount of {@code qty} at {@code price}. */
     public long notional(long price, long qty) {
         return Math.multiplyExact(Math.multiplyExact(price, qty), notionalFactor);

@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MarketStreams implements EngineListener, MarketData.KlineListener {
     private final Venue venue;
+    private final String prefix;
+    private final java.util.function.Predicate<String> streamNames;
     private final Map<WsContext, Sub> sessions = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<String> listenKeys = k -> false;
 
@@ -43,13 +45,23 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
     }
 
     public MarketStreams(Venue venue) {
+        this(venue, "", null);
+    }
+
+    /**
+     * Streams served under {@code prefix} (the futures routes /market, /public, /private) whose names
+     * {@code streamNames} accepts; spot events are not routed to such an instance.
+     */
+    public MarketStreams(Venue venue, String prefix, java.util.function.Predicate<String> streamNames) {
         this.venue = venue;
+        this.prefix = prefix;
+        this.streamNames = streamNames;
     }
 
     public void register(Javalin app) {
-        app.ws("/ws", ws -> handlers(ws, false));
-        app.ws("/ws/{stream}", ws -> handlers(ws, false));
-        app.ws("/stream", ws -> handlers(ws, true));
+        app.ws(prefix + "/ws", ws -> handlers(ws, false));
+        app.ws(prefix + "/ws/{stream}", ws -> handlers(ws, false));
+        app.ws(prefix + "/stream", ws -> handlers(ws, true));
     }
 
     private void handlers(io.javalin.websocket.WsConfig ws, boolean combined) {
@@ -64,6 +76,8 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
                 }
             } else if (ctx.pathParamMap().containsKey("stream")) {
                 initial.add(ctx.pathParam("stream"));
+            } else if (streamNames != null && ctx.queryParam("listenKey") != null) {
+                initial.addAll(List.of(ctx.queryParam("listenKey").split(",")));
             }
             for (String s : initial) {
                 if (valid(s)) {
@@ -89,6 +103,9 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
 
     /** `<symbol>@trade|aggTrade|bookTicker|kline_<interval>` with a lower-case symbol we list. */
     private boolean valid(String stream) {
+        if (streamNames != null) {
+            return streamNames.test(stream);
+        }
         if (listenKeys.test(stream)) {
             return true;
         }
@@ -183,7 +200,7 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         return ok;
     }
 
-    void publishTo(String stream, ObjectNode payload) {
+    public void publishTo(String stream, ObjectNode payload) {
         publish(stream, payload);
     }
 
