@@ -81,9 +81,11 @@ public final class EngineProcessMain {
                 .withCaches(Duration.ofMillis(1), Duration.ofMillis(1));
         Venue venue = new CrashingVenue(BinanceSpotVenue.connect(config), crashPoint);
         Database database = Database.open(args[4], "-".equals(args[5]) ? null : args[5], "-".equals(args[6]) ? null : args[6]);
-        // unknownGrace (3 s) exceeds the client's recvWindow (2 s): after it, "the exchange never had it" is final
-        EngineSettings settings = new EngineSettings("TG", Market.SPOT, Asset.USDT, false, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Duration.ofMillis(300), Duration.ofDays(1), Duration.ofSeconds(20),
+        // unknownGrace (8 s) exceeds the client's recvWindow (2 s): after it, "the exchange never had it" is
+        // final; it also outlasts a restart, so an order in doubt is still in doubt when the engine is back.
+        // Periodic reconciliation is far away: what a restart fixes, the start sequence and the timer fix.
+        EngineSettings settings = new EngineSettings("TG", Market.SPOT, Asset.USDT, false, Duration.ofMinutes(30),
+                Duration.ofSeconds(8), Duration.ofMillis(300), Duration.ofDays(1), Duration.ofSeconds(20),
                 Duration.ofSeconds(5), Duration.ofMillis(200));
         Engine engine = Engine.builder(venue, database.journal())
                 .settings(settings)
