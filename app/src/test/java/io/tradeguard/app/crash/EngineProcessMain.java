@@ -77,8 +77,7 @@ public final class EngineProcessMain {
                 .withRest(new RestTransport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
                         Duration.ofMillis(50), Duration.ofMillis(400)))
                 .withStreams(new ReconnectingSocket.Settings(new Backoff(Duration.ofMillis(100), Duration.ofMillis(500)),
-                        Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15)))
-                .withCaches(Duration.ofMillis(1), Duration.ofMillis(1));
+                        Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15)));
         Venue venue = new CrashingVenue(BinanceSpotVenue.connect(config), crashPoint);
         Database database = Database.open(args[4], "-".equals(args[5]) ? null : args[5], "-".equals(args[6]) ? null : args[6]);
         // unknownGrace (8 s) exceeds the client's recvWindow (2 s): after it, "the exchange never had it" is

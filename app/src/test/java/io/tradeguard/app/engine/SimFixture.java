@@ -74,8 +74,7 @@ public final class SimFixture implements AutoCloseable {
                         Duration.ofMillis(50), Duration.ofMillis(400)))
                 .withStreams(new ReconnectingSocket.Settings(new Backoff(reconnectAfter, reconnectAfter.multipliedBy(2)),
                         Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15)))
-                .withMaxThrottleWait(Duration.ofMillis(500))
-                .withCaches(Duration.ofMillis(1), Duration.ofMillis(1));
+                .withMaxThrottleWait(Duration.ofMillis(500));
     }
 
     /** The account owner's own client, outside the engine. */
