@@ -391,7 +391,11 @@ final class EngineCore {
     private void tick(Emitter out, Instant now) {
         ledger.ensureDay(out, now);
         for (Order order : state.unsettledOrders()) {
-            if (order.status() != OrderStatus.UNKNOWN) {
+            // a request normally leaves within milliseconds of its intent; an order still PENDING_SUBMIT
+            // after the grace is one whose request a crash may or may not have sent: ask like for UNKNOWN
+            boolean inDoubt = order.status() == OrderStatus.UNKNOWN || (order.status() == OrderStatus.PENDING_SUBMIT
+                    && !now.isBefore(order.createdAt().plus(settings.unknownGrace())));
+            if (!inDoubt) {
                 continue;
             }
             Instant last = lastQueried.get(order.clientOrderId());

@@ -210,6 +210,39 @@ class EngineRecoveryTest {
     }
 
     @Test
+    void anIntentStillInDoubtAfterARestartIsQueriedByTheTimerOnceTheGraceIsOver() throws Exception {
+        h = EngineHarness.started();
+        // the process dies after journaling, before the request is sent, and is back within the grace
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        h.venue.scriptSubmit(request -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SubmitResult.Unknown(TIMEOUT);
+        });
+        ClientOrderId id = h.place(buyLimit("1", "100"));
+        org.awaitility.Awaitility.await().until(() -> h.venue.count("submit") == 1);
+        h.engine.submit(new Command.ChangeSettings(false, null)).get();
+        h.engine.stop("crash");
+        h.clock.advance(Duration.ofSeconds(10));
+        EngineHarness again = h.restarted();
+        h = again;
+        never.countDown();
+        // the start's reconciliation cannot tell yet: the request might still be on its way
+        assertThat(again.order(id).orElseThrow().status()).isEqualTo(OrderStatus.PENDING_SUBMIT);
+
+        // once the grace is over the timer asks, well before the next periodic reconciliation
+        again.clock.advance(EngineHarness.settings().unknownGrace());
+        again.engine.tick();
+
+        Order settled = again.awaitOrder(id, o -> o.status() == OrderStatus.REJECTED);
+        assertThat(settled.rejectReason()).contains("never placed");
+        assertThat(again.venue.count("submit")).isEqualTo(1);
+    }
+
+    @Test
     void anOrderOfOursFilledWhileWeWereDownReachesThePositionAtRestart() throws Exception {
         h = EngineHarness.started();
         ClientOrderId id = h.place(buyLimit("1", "100"));
