@@ -68,7 +68,7 @@ final class GuardedEngine implements AutoCloseable {
         db = Database.sqlite(dir.resolve("journal.db"));
         venue = BinanceSpotVenue.connect(SpotVenueConfig.of(BinanceEndpoints.compatible("sim", sim.baseUrl(), sim.wsBaseUrl()),
                         ApiCredentials.hmac(account.apiKey(), account.secretKey()))
-                .withRest(new RestTransport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
+                .withRest(new RestTransport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), 2,
                         Duration.ofMillis(20), Duration.ofMillis(100)))
                 .withStreams(new ReconnectingSocket.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
                         Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15))));
@@ -123,8 +123,11 @@ final class GuardedEngine implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot().price(BTCUSDT).map(x -> x.compareTo(p) == 0).orElse(false));
     }
 
+    /** The open position, leaving out a remainder below the minimum quantity (base-asset commission dust). */
     Optional<Position> position() {
-        return snapshot().position(Market.SPOT, BTCUSDT).filter(p -> p.size().signum() > 0);
+        TradingSnapshot s = snapshot();
+        BigDecimal min = s.instrument(BTCUSDT).orElseThrow().lotSize().minQty();
+        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().compareTo(min) >= 0);
     }
 
     TradingSnapshot snapshot() {

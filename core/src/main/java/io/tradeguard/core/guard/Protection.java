@@ -85,14 +85,19 @@ final class Protection {
 
     /** The position closed: its bracket (and any trigger on it) goes. */
     void closed(DomainEvent.PositionClosed closed, TriggerBook book) {
+        removeFor(closed.market(), closed.symbol(), book);
+    }
+
+    /** The position is gone (or only unsellable dust is left): every trigger on it goes. */
+    void removeFor(Market market, io.tradeguard.core.model.Symbol symbol, TriggerBook book) {
         boolean removed = false;
         for (LocalTrigger t : book.snapshot()) {
-            if (t.market() == closed.market() && t.symbol().equals(closed.symbol())) {
+            if (t.market() == market && t.symbol().equals(symbol)) {
                 removed |= book.cancel(t.id());
             }
         }
         if (removed) {
-            guards.record(List.of(), "position in " + closed.symbol() + " closed: its triggers removed");
+            guards.record(List.of(), "position in " + symbol + " closed: its triggers removed");
         }
     }
 

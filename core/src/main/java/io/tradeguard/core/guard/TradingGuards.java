@@ -70,6 +70,9 @@ public final class TradingGuards {
     private TriggerBook triggers = new TriggerBook();
     private boolean halted;
     private final Protection protection;
+    /** positions whose round trip the kill switch has counted (a dust remainder may close much later) */
+    private final java.util.Set<String> counted = new java.util.HashSet<>();
+    private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
     private final EmergencyRetries emergency;
 
     private TradingGuards(RiskConfig config, InstantSource clock) {
@@ -286,6 +289,9 @@ public final class TradingGuards {
         if (state.equity() != null) {
             lastEquity = state.equity();
         }
+        if (instruments.size() != state.instruments().size()) {
+            instruments = state.instruments();
+        }
         ensureKillSwitch(state.equity(), state.daily().startEquity(), state.now());
     }
 
@@ -354,19 +360,8 @@ public final class TradingGuards {
             switch (event) {
                 case DomainEvent.PositionClosed c -> {
                     protection.closed(c, triggers);
-                    ensureKillSwitch(lastEquity, null, now);
-                    if (killSwitch == null) {
-                        LOG.warning("a trade closed before the account's equity was known; the kill switch could not count it");
-                    } else {
-                        List<SafetyEvent> safety = killSwitch.recordTrade(c.trade().realizedPnl(),
-                                equityOr(killSwitch.state().startOfDayEquity()), now);
-                        List<DomainEvent> events = toDomain(safety);
-                        record(events, "trade " + c.trade().tradeId() + " closed with " + c.trade().realizedPnl().toPlainString());
-                        for (SafetyEvent e : safety) {
-                            if (e instanceof SafetyEvent.KillSwitchTripped t && t.emergencyStopRequired()) {
-                                send(new Command.EmergencyStop(t.reason()));
-                            }
-                        }
+                    if (!counted.remove(c.last().positionId())) {
+                        countTrade(c.trade().realizedPnl(), "trade " + c.trade().tradeId(), now);
                     }
                     emergency.onEvent(event, halted);
                 }
@@ -377,7 +372,14 @@ public final class TradingGuards {
                     emergency.onEvent(event, halted);
                 }
                 case DomainEvent.PositionUpdated u -> {
-                    if (!halted) {
+                    if (u.realized().signum() != 0 && isDust(u.position()) && counted.add(u.position().positionId())) {
+                        // what is left cannot be sold (below the minimum quantity, e.g. a base-asset commission):
+                        // for the kill switch the round trip is over
+                        countTrade(u.position().realizedPnl(), "position " + u.position().positionId() + " closed down to dust", now);
+                    }
+                    if (isDust(u.position())) {
+                        protection.removeFor(u.position().market(), u.position().symbol(), triggers);
+                    } else if (!halted) {
                         protection.changed(u.position(), triggers);
                     }
                     emergency.onEvent(event, halted);
@@ -397,6 +399,27 @@ public final class TradingGuards {
                 default -> emergency.onEvent(event, halted);
             }
         }
+    }
+
+    private void countTrade(BigDecimal realized, String what, Instant now) {
+        ensureKillSwitch(lastEquity, null, now);
+        if (killSwitch == null) {
+            LOG.warning("a trade closed before the account's equity was known; the kill switch could not count it");
+            return;
+        }
+        List<SafetyEvent> safety = killSwitch.recordTrade(realized, equityOr(killSwitch.state().startOfDayEquity()), now);
+        record(toDomain(safety), what + " closed with " + realized.toPlainString());
+        for (SafetyEvent e : safety) {
+            if (e instanceof SafetyEvent.KillSwitchTripped t && t.emergencyStopRequired()) {
+                send(new Command.EmergencyStop(t.reason()));
+            }
+        }
+    }
+
+    private boolean isDust(io.tradeguard.core.ledger.Position position) {
+        var instrument = instruments.get(position.symbol());
+        return instrument != null && position.size().signum() > 0
+                && position.size().compareTo(instrument.lotSize().minQty()) < 0;
     }
 
     // ---------------------------------------------------------------- circuit breaker (I/O workers)
