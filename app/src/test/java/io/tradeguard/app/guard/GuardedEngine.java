@@ -123,11 +123,14 @@ final class GuardedEngine implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot().price(BTCUSDT).map(x -> x.compareTo(p) == 0).orElse(false));
     }
 
-    /** The open position, leaving out a remainder below the minimum quantity (base-asset commission dust). */
+    /**
+     * The open position, leaving out a remainder too small to sell (below the minimum notional): the engine's
+     * spot position still counts the base-asset commission the wallet no longer holds.
+     */
     Optional<Position> position() {
         TradingSnapshot s = snapshot();
-        BigDecimal min = s.instrument(BTCUSDT).orElseThrow().lotSize().minQty();
-        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().compareTo(min) >= 0);
+        BigDecimal minNotional = s.instrument(BTCUSDT).orElseThrow().minNotional();
+        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().multiply(p.entryPrice()).compareTo(minNotional) >= 0);
     }
 
     TradingSnapshot snapshot() {
