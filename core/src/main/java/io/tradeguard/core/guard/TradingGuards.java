@@ -419,6 +419,10 @@ public final class TradingGuards {
         }
     }
 
+    io.tradeguard.core.model.Instrument instrument(Symbol symbol) {
+        return instruments.get(symbol);
+    }
+
     private boolean isDust(io.tradeguard.core.ledger.Position position) {
         var instrument = instruments.get(position.symbol());
         if (instrument == null || position.size().signum() <= 0) {
