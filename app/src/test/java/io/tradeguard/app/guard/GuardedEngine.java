@@ -75,7 +75,10 @@ final class GuardedEngine implements AutoCloseable {
         guards = TradingGuards.create(config, InstantSource.system());
         guards.restore(db.journal());
         engine = Engine.builder(guards.watch(venue), db.journal())
-                .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(false))
+                // an order whose submit answer was lost is queried every second and given up after 3 s (tests only)
+                .settings(new EngineSettings("TG", Market.SPOT, io.tradeguard.core.model.Asset.USDT, false,
+                        Duration.ofSeconds(300), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofDays(7),
+                        Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1)))
                 .gates(guards.gates())
                 .listener(guards.listener())
                 .listener(entry -> events.add(entry.event()))
