@@ -429,23 +429,19 @@ public final class BinanceFuturesVenue implements Venue {
         });
     }
 
+    /**
+     * The latest 1000 trades of the symbol (userTrades without a time window: the simulator does not read
+     * startTime), those at or after {@code since}, oldest first. Enough for reconciliation after a gap; not
+     * a full history.
+     */
     @Override
     public List<AccountTrade> trades(Symbol symbol, Instant since) throws VenueException {
-        List<AccountTrade> out = new ArrayList<>();
-        JsonNode page = rest.userTrades(symbol.value(), null, since.toEpochMilli(), null, 1000);
-        while (true) {
-            JsonNode current = page;
-            List<AccountTrade> parsedPage = parsed(() -> {
-                List<AccountTrade> list = new ArrayList<>();
-                current.forEach(t -> list.add(FuturesParsers.trade(t)));
-                return list;
-            });
-            out.addAll(parsedPage);
-            if (parsedPage.size() < 1000) {
-                return out;
-            }
-            page = rest.userTrades(symbol.value(), null, null, parsedPage.getLast().fill().tradeId() + 1, 1000);
-        }
+        JsonNode page = rest.userTrades(symbol.value(), null, null, null, 1000);
+        return parsed(() -> {
+            List<AccountTrade> list = new ArrayList<>();
+            page.forEach(t -> list.add(FuturesParsers.trade(t)));
+            return list.stream().filter(t -> !t.fill().time().isBefore(since)).toList();
+        });
     }
 
     // ---------------------------------------------------------------- streams
