@@ -17,6 +17,15 @@ public record BinanceEndpoints(String name, URI rest, URI webSocketApi, URI stre
             URI.create("https://testnet.binance.vision"), URI.create("wss://ws-api.testnet.binance.vision/ws-api/v3"),
             URI.create("wss://stream.testnet.binance.vision"));
 
+    /** USDⓈ-M futures; {@code streams} is the routed base: {@code /private}, {@code /market}, {@code /public} are appended. */
+    public static final BinanceEndpoints FUTURES_MAINNET = new BinanceEndpoints("binance-futures-mainnet",
+            URI.create("https://fapi.binance.com"), URI.create("wss://ws-fapi.binance.com/ws-fapi/v1"),
+            URI.create("wss://fstream.binance.com"));
+
+    public static final BinanceEndpoints FUTURES_TESTNET = new BinanceEndpoints("binance-futures-testnet",
+            URI.create("https://testnet.binancefuture.com"), URI.create("wss://testnet.binancefuture.com/ws-fapi/v1"),
+            URI.create("wss://fstream.binancefuture.com"));
+
     public BinanceEndpoints {
         Objects.requireNonNull(name, "name");
         requireScheme(rest, "rest", "http", "https");
@@ -31,6 +40,12 @@ public record BinanceEndpoints(String name, URI rest, URI webSocketApi, URI stre
     public static BinanceEndpoints compatible(String name, String httpBase, String wsBase) {
         String ws = wsBase.replaceAll("/+$", "");
         return new BinanceEndpoints(name, URI.create(httpBase.replaceAll("/+$", "")), URI.create(ws + "/ws-api/v3"), URI.create(ws));
+    }
+
+    /** A futures-compatible server (the simulator): Binance's futures paths under the given bases. */
+    public static BinanceEndpoints futuresCompatible(String name, String httpBase, String wsBase) {
+        String ws = wsBase.replaceAll("/+$", "");
+        return new BinanceEndpoints(name, URI.create(httpBase.replaceAll("/+$", "")), URI.create(ws + "/ws-fapi/v1"), URI.create(ws));
     }
 
     private static void requireScheme(URI uri, String what, String plain, String secure) {

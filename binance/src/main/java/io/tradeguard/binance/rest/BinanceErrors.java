@@ -22,6 +22,16 @@ public final class BinanceErrors {
     public static final int NO_SUCH_ORDER = -2013;
     public static final int INVALID_TIMESTAMP = -1021;
     public static final int TIMEOUT = -1007;
+    /** Futures listen key unknown or expired: create a new one (binance-api.md §6.7). */
+    public static final int LISTEN_KEY_NOT_FOUND = -1125;
+    /** Futures: "Margin is insufficient." */
+    public static final int MARGIN_INSUFFICIENT = -2019;
+    /** Futures: a conditional type sent to /fapi/v1/order since 2025-12-09; it belongs to the algo service. */
+    public static final int STOP_ORDER_SWITCH_ALGO = -4120;
+    /** Futures: the symbol already has that margin type. */
+    public static final int NO_NEED_TO_CHANGE_MARGIN_TYPE = -4046;
+    /** Futures: the account is already in that position mode. */
+    public static final int NO_NEED_TO_CHANGE_POSITION_SIDE = -4059;
 
     private BinanceErrors() {
     }
@@ -46,6 +56,12 @@ public final class BinanceErrors {
             case -1002, -1022, -2014, -2015 -> Kind.AUTH;           // UNAUTHORIZED, bad signature, key format, key/IP/permissions
             case -1006, -1007, -1000 -> Kind.UNKNOWN_OUTCOME;       // unexpected response, backend timeout, unknown: status unknown
             case -1001, -1008, -1016 -> Kind.SERVER;                // disconnected, busy, shutting down: not processed
+            // futures business refusals, named so a 5XX-looking status can never turn them into "unknown":
+            // margin insufficient, max position at leverage, leverage too small for margin, listen key gone,
+            // invalid leverage, margin/position-mode changes blocked or unneeded, duplicate id, reduce-only
+            // check, conditional type on the order endpoint, min notional, FOK / post-only refusals
+            case -2019, -2027, -2028, -1125, -4028, -4046, -4047, -4048, -4059, -4061, -4067, -4068,
+                 -4116, -4118, -4120, -4131, -4135, -4161, -4164, -5021, -5022 -> Kind.REJECTED;
             default -> null;
         };
         if (byCode != null) {

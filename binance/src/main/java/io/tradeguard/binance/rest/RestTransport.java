@@ -37,6 +37,7 @@ public final class RestTransport {
     private final RateGate gate;
     private final Settings settings;
     private final Consumer<SentRequest> observer;
+    private final Endpoint serverTime;
 
     /**
      * @param requestTimeout how long to wait for an answer before the outcome counts as unknown
@@ -64,6 +65,13 @@ public final class RestTransport {
 
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer) {
+        this(base, http, credentials, clock, gate, settings, observer, SERVER_TIME);
+    }
+
+    /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
+    public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
+                         Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
+        this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.base = Objects.requireNonNull(base, "base");
         this.http = Objects.requireNonNull(http, "http");
         this.credentials = credentials;
@@ -123,10 +131,10 @@ public final class RestTransport {
         }
     }
 
-    /** Measures the venue clock: GET /api/v3/time, offset from the midpoint of the round trip. */
+    /** Measures the venue clock (GET /api/v3/time or the product's own), offset from the midpoint of the round trip. */
     public void syncTime() throws VenueException {
         long sent = clock.localMillis();
-        JsonNode answer = once(SERVER_TIME, Params.of(), null);
+        JsonNode answer = once(serverTime, Params.of(), null);
         long received = clock.localMillis();
         JsonNode serverTime = answer.get("serverTime");
         if (serverTime == null || !serverTime.canConvertToLong()) {

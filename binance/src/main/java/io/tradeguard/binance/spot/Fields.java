@@ -6,11 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Strict reads of wire JSON: a required field that is missing or malformed fails here, with its name. */
-final class Fields {
+public final class Fields {
     private Fields() {
     }
 
-    static JsonNode required(JsonNode node, String field) {
+    public static JsonNode required(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException("field '" + field + "' is missing");
@@ -18,32 +18,32 @@ final class Fields {
         return value;
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         return required(node, field).asText();
     }
 
-    static String optText(JsonNode node, String field) {
+    public static String optText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
     /** Decimals arrive as strings ("0.10000000"); exact numbers are accepted too, doubles never produced. */
-    static BigDecimal decimal(JsonNode node, String field) {
+    public static BigDecimal decimal(JsonNode node, String field) {
         return toDecimal(required(node, field), field);
     }
 
-    static BigDecimal optDecimal(JsonNode node, String field) {
+    public static BigDecimal optDecimal(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : toDecimal(value, field);
     }
 
     /** Binance writes "0.00000000" for "no price" (market orders, no stop): that is absent, not zero. */
-    static BigDecimal positiveOrNull(JsonNode node, String field) {
+    public static BigDecimal positiveOrNull(JsonNode node, String field) {
         BigDecimal value = optDecimal(node, field);
         return value == null || value.signum() <= 0 ? null : value;
     }
 
-    static long longValue(JsonNode node, String field) {
+    public static long longValue(JsonNode node, String field) {
         JsonNode value = required(node, field);
         if (!value.canConvertToLong() && !value.isTextual()) {
             throw new IllegalArgumentException("field '" + field + "' is not an integer: " + value);
@@ -51,12 +51,12 @@ final class Fields {
         return value.isTextual() ? Long.parseLong(value.asText()) : value.asLong();
     }
 
-    static long optLong(JsonNode node, String field, long absent) {
+    public static long optLong(JsonNode node, String field, long absent) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? absent : longValue(node, field);
     }
 
-    static boolean bool(JsonNode node, String field) {
+    public static boolean bool(JsonNode node, String field) {
         JsonNode value = required(node, field);
         if (!value.isBoolean()) {
             throw new IllegalArgumentException("field '" + field + "' is not a boolean: " + value);
@@ -64,7 +64,7 @@ final class Fields {
         return value.asBoolean();
     }
 
-    static Instant millis(JsonNode node, String field) {
+    public static Instant millis(JsonNode node, String field) {
         return Instant.ofEpochMilli(longValue(node, field));
     }
 

@@ -24,14 +24,14 @@ import java.util.Optional;
  * engine (since 2025-06-06), so once the venue clock has passed {@code timestamp + recvWindow} the order
  * can no longer appear: a "does not exist" from then on is final. Before that, only a found order is.
  */
-final class OrderDoubts {
+public final class OrderDoubts {
     private static final Logger log = LoggerFactory.getLogger(OrderDoubts.class);
     /** Our estimate of the venue clock can be off by about half a round trip; this covers it. */
     private static final long CLOCK_MARGIN_MILLIS = 1_000;
 
     /** Looks an order up on the venue, bypassing every cache; empty when the venue says it does not exist. */
     @FunctionalInterface
-    interface Lookup {
+    public interface Lookup {
         Optional<OrderUpdate> find(Symbol symbol, ClientOrderId clientOrderId) throws VenueException;
     }
 
@@ -39,14 +39,14 @@ final class OrderDoubts {
     private final Duration recvWindow;
     private final Lookup lookup;
 
-    OrderDoubts(ServerClock clock, Duration recvWindow, Lookup lookup) {
+    public OrderDoubts(ServerClock clock, Duration recvWindow, Lookup lookup) {
         this.clock = clock;
         this.recvWindow = recvWindow;
         this.lookup = lookup;
     }
 
     /** @param lastTimestamp the {@code timestamp} of the last attempt that was signed (so possibly sent) */
-    SubmitResult order(OrderRequest request, VenueError cause, long lastTimestamp) {
+    public SubmitResult order(OrderRequest request, VenueError cause, long lastTimestamp) {
         log.warn("order {} {}: outcome unknown ({}); resolving by clientOrderId", request.symbol(), request.clientOrderId(), cause.kind());
         try {
             Optional<OrderUpdate> found = settle(request.symbol(), request.clientOrderId(), lastTimestamp);

@@ -34,7 +34,7 @@ import static io.tradeguard.binance.spot.Fields.positiveOrNull;
 import static io.tradeguard.binance.spot.Fields.text;
 
 /** Spot REST answers (binance-api.md §3) into core types. Pure functions; the receive time is passed in. */
-final class SpotParsers {
+public final class SpotParsers {
     private SpotParsers() {
     }
 
@@ -132,12 +132,12 @@ final class SpotParsers {
                 bool(t, "isBuyer") ? io.tradeguard.core.model.Side.BUY : io.tradeguard.core.model.Side.SELL, fill);
     }
 
-    static BookTicker bookTicker(JsonNode t) {
+    public static BookTicker bookTicker(JsonNode t) {
         return new BookTicker(Symbol.of(text(t, "symbol")), decimal(t, "bidPrice"), decimal(t, "bidQty"),
                 decimal(t, "askPrice"), decimal(t, "askQty"));
     }
 
-    static OrderBook depth(Symbol symbol, JsonNode d) {
+    public static OrderBook depth(Symbol symbol, JsonNode d) {
         return new OrderBook(symbol, longValue(d, "lastUpdateId"), levels(d.path("bids")), levels(d.path("asks")));
     }
 
@@ -150,7 +150,7 @@ final class SpotParsers {
     }
 
     /** A kline array of 12 elements (binance-api.md §3.3). */
-    static Candle candle(JsonNode k) {
+    public static Candle candle(JsonNode k) {
         if (!k.isArray() || k.size() < 11) {
             throw new IllegalArgumentException("a kline is an array of 12 elements, got " + k);
         }
