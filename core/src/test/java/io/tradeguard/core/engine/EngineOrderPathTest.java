@@ -286,6 +286,8 @@ class EngineOrderPathTest {
         assertThat(id.value()).startsWith("TGS-");
         assertThat(h.journaled(DomainEvent.SignalReceived.class)).extracting(DomainEvent.SignalReceived::signalId)
                 .containsExactly("sig-1", "sig-2");
+        // the request leaves on an I/O thread after the caller has its answer: wait for it to be sent
+        h.awaitOrder(id, o -> o.venueOrderId() != null);
         assertThat(h.venue.count("submit")).isEqualTo(1);
     }
 
