@@ -7,8 +7,9 @@ import java.util.concurrent.Callable;
 
 /** Entry point of tradeguard.jar: `run` (default) starts the product, `sim` a standalone simulator. */
 @Command(name = "tradeguard", mixinStandardHelpOptions = true, version = "tradeguard 0.1.0",
-        description = "A trading engine for Binance Spot and USD-M Futures under hard safety rails.",
-        subcommands = {SimCommand.class})
+        description = {"A trading engine for Binance Spot and USD-M Futures under hard safety rails.",
+                "Without a command it runs the service (see `run --help` for its options)."},
+        subcommands = {RunCommand.class, SimCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -18,11 +19,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** No command given: `run`, with no options (`run --help` lists them). */
     @Override
     public Integer call() {
-        System.err.println("""
-                The trading service (`run`) is not built yet: only `sim` works in this version.
-                Start the embedded exchange with: java -jar app/target/tradeguard.jar sim --port 18081""");
-        return 2;
+        return new RunCommand().call();
     }
 }
