@@ -13,10 +13,21 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).execute(args);
+        int exit = new CommandLine(new Main()).execute(withDefaultCommand(args));
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** `tradeguard --port 9000` means `tradeguard run --port 9000`: options without a command are run's. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || java.util.Set.of("run", "sim", "-h", "--help", "-V", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "run";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     /** No command given: `run`, with no options (`run --help` lists them). */

@@ -285,7 +285,7 @@ final class EngineTradingApi implements TradingApi {
         List<RuleResult> rules = v.results().stream().map(r -> {
             boolean failed = r instanceof io.tradeguard.core.risk.RuleResult.Rejected;
             Measure m = measure(r);
-            String message = r.rule().label() + ": " + r.reason();
+            String message = r.reason();
             if (failed && r.rule() == io.tradeguard.core.risk.RuleId.SLIPPAGE && bookProblem.isPresent()) {
                 message = message + " (" + bookProblem.get() + ")";
             }

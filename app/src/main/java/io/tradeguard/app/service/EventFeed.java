@@ -125,8 +125,8 @@ final class EventFeed implements EngineEvents {
     static Optional<EngineEvent> map(DomainEvent event) {
         return Optional.ofNullable(switch (event) {
             case DomainEvent.OrderPlaced e -> new EngineEvent.OrderPlaced(view(e.order(), null), e.time());
-            case DomainEvent.OrderPartiallyFilled e -> new EngineEvent.OrderPartiallyFilled(view(e.order(), e.fill()), e.time());
-            case DomainEvent.OrderFilled e -> new EngineEvent.OrderFilled(view(e.order(), e.fill()), e.time());
+            case DomainEvent.OrderPartiallyFilled e -> fillEvent(e.order(), e.fill(), e.time());
+            case DomainEvent.OrderFilled e -> fillEvent(e.order(), e.fill(), e.time());
             case DomainEvent.OrderCancelled e -> new EngineEvent.OrderCancelled(view(e.order(), null), e.time());
             case DomainEvent.OrderExpired e -> new EngineEvent.OrderCancelled(view(e.order(), null), e.time());
             case DomainEvent.OrderRejected e -> new EngineEvent.OrderRejected(view(e.order(), null),
@@ -144,6 +144,21 @@ final class EventFeed implements EngineEvents {
             case DomainEvent.ReconciliationCompleted e -> reconciled(e.summary(), e.time());
             default -> null;
         });
+    }
+
+    /**
+     * The venue may report FILLED before the fills arrive (the engine's OrderFilled without a fill) and the
+     * fills then come as OrderPartiallyFilled events of an order already FILLED. Clients see OrderFilled once,
+     * when our fills add up to what the venue filled, and OrderPartiallyFilled for each fill before that.
+     */
+    private static EngineEvent fillEvent(Order order, Fill fill, Instant time) {
+        boolean complete = order.status() == io.tradeguard.core.model.OrderStatus.FILLED
+                && order.filledQuantity().signum() > 0
+                && (order.venueFilledQuantity() == null || order.filledQuantity().compareTo(order.venueFilledQuantity()) >= 0);
+        if (complete) {
+            return new EngineEvent.OrderFilled(view(order, fill), time);
+        }
+        return fill == null ? null : new EngineEvent.OrderPartiallyFilled(view(order, fill), time);
     }
 
     private static EngineEvent reconciled(ReconciliationSummary s, Instant time) {

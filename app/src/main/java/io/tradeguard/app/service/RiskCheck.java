@@ -133,7 +133,7 @@ final class RiskCheck implements PreTradeGate {
         return switch (judge(intent, state)) {
             case Judgement.NotJudged n -> GateDecision.Reject.because(n.reason());
             case Judgement.Judged j when j.verdict().decision() == RiskVerdict.Decision.REJECTED ->
-                    new GateDecision.Reject(j.verdict().rejections().stream().map(r -> r.rule().label() + ": " + r.reason()).toList());
+                    new GateDecision.Reject(j.verdict().rejections().stream().map(r -> r.reason()).toList());
             case Judgement.Judged j when j.verdict().decision() == RiskVerdict.Decision.APPROVED -> GateDecision.PASS;
             case Judgement.Judged j -> new GateDecision.Adjust(adjusted(intent, j.verdict()), adjustments(j.verdict()));
         };
@@ -221,7 +221,7 @@ final class RiskCheck implements PreTradeGate {
         List<String> out = verdict.results().stream()
                 .filter(r -> r instanceof io.tradeguard.core.risk.RuleResult.Adjusted
                         || r instanceof io.tradeguard.core.risk.RuleResult.ConvertedToLimit)
-                .map(r -> r.rule().label() + ": " + r.reason()).toList();
+                .map(r -> r.reason()).toList();
         return out.isEmpty() ? List.of("adjusted by the risk rules") : out;
     }
 

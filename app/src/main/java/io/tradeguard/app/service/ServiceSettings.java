@@ -64,7 +64,7 @@ public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int sim
 
         Path dataDir = r.value("--data-dir", flags.dataDir() == null ? null : flags.dataDir().toString(), "TRADEGUARD_DATA_DIR",
                 "data-dir", "./data", Path::of);
-        int port = r.value("--port", str(flags.port()), "TRADEGUARD_PORT", "server.port", "8080", v -> port(v, 1));
+        int port = r.value("--port", str(flags.port()), "TRADEGUARD_PORT", "server.port", "8080", v -> port(v, 0));
         VenueChoice venue = r.value("--venue", flags.venue(), "TRADEGUARD_VENUE", "venue", "sim", VenueChoice::parse);
         int simPort = r.value("--sim-port", str(flags.simPort()), "TRADEGUARD_SIM_PORT", "sim.port", "0", v -> port(v, 0));
         Optional<String> simToken = Optional.ofNullable(r.value("--sim-admin-token", flags.simAdminToken(),
