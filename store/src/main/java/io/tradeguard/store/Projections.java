@@ -120,6 +120,7 @@ final class Projections implements AutoCloseable {
             case DomainEvent.KillSwitchReset e -> { }
             case DomainEvent.CircuitBreakerOpened e -> { }
             case DomainEvent.CircuitBreakerClosed e -> { }
+            case DomainEvent.GuardStateSaved e -> { }
         }
     }
 

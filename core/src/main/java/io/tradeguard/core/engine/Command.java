@@ -62,6 +62,26 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Journals what the trading guards decided (kill switch, circuit breaker, their saved state), so that
+     * it is durable, broadcast and restored after a restart. Only guard events are accepted.
+     */
+    record RecordGuardEvents(java.util.List<io.tradeguard.core.event.DomainEvent> events) implements Command {
+        public RecordGuardEvents {
+            events = java.util.List.copyOf(events);
+            for (io.tradeguard.core.event.DomainEvent event : events) {
+                switch (event) {
+                    case io.tradeguard.core.event.DomainEvent.KillSwitchTripped e -> { }
+                    case io.tradeguard.core.event.DomainEvent.KillSwitchReset e -> { }
+                    case io.tradeguard.core.event.DomainEvent.CircuitBreakerOpened e -> { }
+                    case io.tradeguard.core.event.DomainEvent.CircuitBreakerClosed e -> { }
+                    case io.tradeguard.core.event.DomainEvent.GuardStateSaved e -> { }
+                    default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a guard event");
+                }
+            }
+        }
+    }
+
     /** Reconcile with the venue now. */
     record Reconcile() implements Command {
     }

@@ -66,6 +66,7 @@ public final class Engine implements AutoCloseable {
         this.core = new EngineCore(b.settings, new TradingState(), b.gates, b.ids == null
                 ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
         this.listeners.addAll(b.listeners);
+        this.core.priceWatcher(b.priceWatcher);
         this.runner = new EffectRunner(venue, inbox::add, b.clock);
         this.writer = new JournalWriter(journal, runner::run, listeners, reason -> inbox.add(new Inbound.JournalFailed(reason)));
         this.thread = Thread.ofPlatform().name("tg-engine").unstarted(this::loop);
@@ -352,6 +353,7 @@ public final class Engine implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private final List<EngineListener> listeners = new ArrayList<>();
         private boolean gatesSet;
+        private PriceWatcher priceWatcher;
 
         private Builder(Venue venue, Journal journal) {
             this.venue = Objects.requireNonNull(venue, "venue");
@@ -377,6 +379,12 @@ public final class Engine implements AutoCloseable {
 
         public Builder clock(InstantSource value) {
             this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Called on the engine thread for every price tick; may answer with commands to run at once. */
+        public Builder priceWatcher(PriceWatcher value) {
+            this.priceWatcher = Objects.requireNonNull(value);
             return this;
         }
 

@@ -48,7 +48,9 @@ final class EngineCore {
     private final Reconciliations reconciliations;
     private final LedgerPosting ledger;
     private final Valuation valuation;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EngineCore.class.getName());
     private EngineSettings settings;
+    private PriceWatcher priceWatcher;
     private boolean accepting;
     private String journalFailure;
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
@@ -73,6 +75,10 @@ final class EngineCore {
         instruments.clear();
         list.forEach(i -> instruments.put(i.symbol(), i));
         valuation.reindex();
+    }
+
+    void priceWatcher(PriceWatcher watcher) {
+        this.priceWatcher = watcher;
     }
 
     TradingState state() {
@@ -188,7 +194,12 @@ final class EngineCore {
     }
 
     private Runnable command(Inbound.CommandIn in, Emitter out, Instant now) {
-        CommandResult result = switch (in.command()) {
+        CommandResult result = execute(in.command(), out, now);
+        return () -> in.reply().complete(result);
+    }
+
+    private CommandResult execute(Command command, Emitter out, Instant now) {
+        return switch (command) {
             case Command.PlaceOrder p -> refusal(p.intent()) != null ? CommandResult.Rejected.because(refusal(p.intent()))
                     : orderPath.place(p.intent(), false, out, now);
             case Command.Signal s -> {
@@ -228,8 +239,11 @@ final class EngineCore {
                 reconciliations.start(null, out, now);
                 yield new CommandResult.Accepted(List.of(), List.of("reconciliation started"));
             }
+            case Command.RecordGuardEvents r -> {
+                r.events().forEach(out::emit);
+                yield new CommandResult.Accepted(List.of(), List.of());
+            }
         };
-        return () -> in.reply().complete(result);
     }
 
     /** Why no order can be placed now, or null. */
@@ -330,7 +344,18 @@ final class EngineCore {
                 reconciliations.start(null, out, now); // anything may have happened during the gap
             }
             case VenueEvent.CallsSuspended s -> { } // the circuit breaker (risk issue) reacts to these
-            case VenueEvent.PriceTick t -> state.mark(t.symbol(), t.price());
+            case VenueEvent.PriceTick t -> {
+                state.mark(t.symbol(), t.price());
+                if (priceWatcher != null && accepting) {
+                    for (Command follow : priceWatcher.onPrice(t, this::snapshot)) {
+                        CommandResult result = execute(follow, out, now);
+                        if (result instanceof CommandResult.Rejected r) {
+                            LOG.warning("the price watcher's " + follow.getClass().getSimpleName() + " was refused: "
+                                    + String.join("; ", r.reasons()));
+                        }
+                    }
+                }
+            }
         }
     }
 

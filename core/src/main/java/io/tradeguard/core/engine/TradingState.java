@@ -89,6 +89,7 @@ final class TradingState {
             case DomainEvent.KillSwitchReset e -> { }
             case DomainEvent.CircuitBreakerOpened e -> { }
             case DomainEvent.CircuitBreakerClosed e -> { }
+            case DomainEvent.GuardStateSaved e -> { } // the guards' own state: TradingGuards.restore reads it
         }
     }
 

@@ -174,6 +174,19 @@ public sealed interface DomainEvent {
     record CircuitBreakerClosed(Instant time) implements DomainEvent {
     }
 
+    /**
+     * The whole state of the trading guards (kill switch and day counters, circuit breaker, local triggers
+     * with their trailing extremes, protected entries) after a change, so that a restart resumes them from
+     * the last one. Written by the guards through {@code Command.RecordGuardEvents}; the engine keeps none of it.
+     */
+    record GuardStateSaved(io.tradeguard.core.guard.GuardState state, String why, Instant time) implements DomainEvent {
+        public GuardStateSaved {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(why, "why");
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
     record SignalReceived(String signalId, OrderIntent intent, Instant time) implements DomainEvent {
     }
 

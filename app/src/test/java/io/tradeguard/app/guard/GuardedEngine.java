@@ -1,0 +1,170 @@
+package io.tradeguard.app.guard;
+
+import io.tradeguard.binance.BinanceEndpoints;
+import io.tradeguard.binance.SpotVenueConfig;
+import io.tradeguard.binance.auth.ApiCredentials;
+import io.tradeguard.binance.rest.RestTransport;
+import io.tradeguard.binance.spot.BinanceSpotVenue;
+import io.tradeguard.binance.stream.Backoff;
+import io.tradeguard.binance.stream.ReconnectingSocket;
+import io.tradeguard.core.engine.Command;
+import io.tradeguard.core.engine.CommandResult;
+import io.tradeguard.core.engine.Engine;
+import io.tradeguard.core.engine.EngineSettings;
+import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.guard.TradingGuards;
+import io.tradeguard.core.ledger.Position;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.Side;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.OrderIntent;
+import io.tradeguard.core.order.OrderOrigin;
+import io.tradeguard.core.risk.RiskConfig;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.sim.ExchangeSimulator;
+import io.tradeguard.sim.PriceFeed;
+import io.tradeguard.sim.SimAccount;
+import io.tradeguard.sim.SimConfig;
+import io.tradeguard.store.Database;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real simulator on loopback, the real spot client, a SQLite journal, and an engine wired with
+ * {@link TradingGuards} exactly as the application wires it. Records every durable event.
+ */
+final class GuardedEngine implements AutoCloseable {
+    static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+    private static final String ADMIN = "t";
+
+    final ExchangeSimulator sim;
+    final SimAccount account;
+    final Database db;
+    final BinanceSpotVenue venue;
+    final TradingGuards guards;
+    final Engine engine;
+    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    private final HttpClient control = HttpClient.newHttpClient();
+
+    GuardedEngine(Path dir, RiskConfig config) throws Exception {
+        sim = ExchangeSimulator.start(SimConfig.defaults().withPort(0).withAdminToken(ADMIN).withSeed(42)
+                .withPriceFeed(new PriceFeed.Manual()));
+        account = sim.createAccount(Map.of("USDT", new BigDecimal("10000")));
+        sim.setPrice("BTCUSDT", new BigDecimal("50000"));
+        db = Database.sqlite(dir.resolve("journal.db"));
+        venue = BinanceSpotVenue.connect(SpotVenueConfig.of(BinanceEndpoints.compatible("sim", sim.baseUrl(), sim.wsBaseUrl()),
+                        ApiCredentials.hmac(account.apiKey(), account.secretKey()))
+                .withRest(new RestTransport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), 2,
+                        Duration.ofMillis(20), Duration.ofMillis(100)))
+                .withStreams(new ReconnectingSocket.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
+                        Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15))));
+        guards = TradingGuards.create(config, InstantSource.system());
+        guards.restore(db.journal());
+        engine = Engine.builder(guards.watch(venue), db.journal())
+                .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(false))
+                .gates(guards.gates())
+                .listener(guards.listener())
+                .listener(entry -> events.add(entry.event()))
+                .priceWatcher(guards.priceWatcher())
+                .build();
+        guards.bind(engine::submit);
+        engine.start();
+    }
+
+    CommandResult submit(Command command) throws Exception {
+        return engine.submit(command).get(10, TimeUnit.SECONDS);
+    }
+
+    CommandResult buyLimit(String quantity, String price) throws Exception {
+        return submit(new Command.PlaceOrder(OrderIntent.limit(Market.SPOT, BTCUSDT, Side.BUY, new BigDecimal(quantity),
+                new BigDecimal(price), OrderOrigin.MANUAL)));
+    }
+
+    CommandResult sellLimit(String quantity, String price) throws Exception {
+        return submit(new Command.PlaceOrder(OrderIntent.limit(Market.SPOT, BTCUSDT, Side.SELL, new BigDecimal(quantity),
+                new BigDecimal(price), OrderOrigin.MANUAL)));
+    }
+
+    /** A marketable limit buy that fills at once against the simulator's book; returns the position. */
+    Position enterLong(String quantity, String limit) throws Exception {
+        CommandResult result = buyLimit(quantity, limit);
+        if (!(result instanceof CommandResult.Accepted)) {
+            throw new AssertionError("entry refused: " + result);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> position().isPresent());
+        return position().orElseThrow();
+    }
+
+    void price(String price) {
+        sim.setPrice("BTCUSDT", new BigDecimal(price));
+    }
+
+    /** Moves the price and, once the engine follows the symbol (it has had an order on it), waits until it has seen it. */
+    void priceSeen(String price) {
+        price(price);
+        if (snapshot().price(BTCUSDT).isEmpty()) {
+            return;
+        }
+        BigDecimal p = new BigDecimal(price);
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshot().price(BTCUSDT).map(x -> x.compareTo(p) == 0).orElse(false));
+    }
+
+    /** The open position, leaving out a remainder below the minimum quantity (base-asset commission dust). */
+    Optional<Position> position() {
+        TradingSnapshot s = snapshot();
+        BigDecimal min = s.instrument(BTCUSDT).orElseThrow().lotSize().minQty();
+        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().compareTo(min) >= 0);
+    }
+
+    TradingSnapshot snapshot() {
+        try {
+            return engine.snapshot().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    <T extends DomainEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    void faults(String json) {
+        try {
+            HttpResponse<String> response = control.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/v1/faults"))
+                    .header("X-Sim-Admin", ADMIN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError("faults answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            faults("{}");
+        } catch (AssertionError ignored) {
+            // the simulator may already be gone
+        }
+        engine.stop("test done");
+        venue.close();
+        sim.close();
+        db.close();
+    }
+}

@@ -1,0 +1,514 @@
+package io.tradeguard.core.guard;
+
+import io.tradeguard.core.engine.Command;
+import io.tradeguard.core.engine.CommandResult;
+import io.tradeguard.core.engine.EngineListener;
+import io.tradeguard.core.engine.PriceWatcher;
+import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.journal.Journal;
+import io.tradeguard.core.journal.JournalException;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.OrderIntent;
+import io.tradeguard.core.pretrade.GateDecision;
+import io.tradeguard.core.pretrade.PreTradeGate;
+import io.tradeguard.core.protection.LocalTrigger;
+import io.tradeguard.core.protection.PriceTrigger;
+import io.tradeguard.core.protection.TrailingStop;
+import io.tradeguard.core.protection.TriggerBook;
+import io.tradeguard.core.risk.OrderBookView;
+import io.tradeguard.core.risk.RiskConfig;
+import io.tradeguard.core.risk.RiskEngine;
+import io.tradeguard.core.risk.RiskVerdict;
+import io.tradeguard.core.safety.CircuitBreaker;
+import io.tradeguard.core.safety.CircuitBreakerState;
+import io.tradeguard.core.safety.EmergencyStopState;
+import io.tradeguard.core.safety.KillSwitch;
+import io.tradeguard.core.safety.KillSwitchState;
+import io.tradeguard.core.safety.SafetyEvent;
+import io.tradeguard.core.safety.SafetyStatus;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.Venue;
+import io.tradeguard.core.venue.VenueError;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The risk, safety and protection rails of one engine (see the package notes for threads and persistence).
+ *
+ * <pre>{@code
+ * TradingGuards guards = TradingGuards.create(config, clock);
+ * guards.restore(journal);                                   // the last saved guard state, before start
+ * Engine engine = Engine.builder(guards.watch(venue), journal).gates(guards.gates())
+ *         .listener(guards.listener()).priceWatcher(guards.priceWatcher()).build();
+ * guards.bind(engine::submit);                               // where follow-up commands go
+ * engine.start();
+ * }</pre>
+ */
+public final class TradingGuards {
+    private static final Logger LOG = Logger.getLogger(TradingGuards.class.getName());
+
+    private final Object lock = new Object();
+    private final InstantSource clock;
+    private final Map<Symbol, OrderBookView> books = new ConcurrentHashMap<>();
+    private volatile Function<Command, CompletableFuture<CommandResult>> commands;
+    private volatile BigDecimal lastEquity;
+    // guarded by lock
+    private RiskConfig config;
+    private RiskEngine risk;
+    private KillSwitch killSwitch;
+    private CircuitBreaker breaker;
+    private TriggerBook triggers = new TriggerBook();
+    private boolean halted;
+    private final Protection protection;
+    /** positions whose round trip the kill switch has counted (a dust remainder may close much later) */
+    private final java.util.Set<String> counted = new java.util.HashSet<>();
+    private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
+    private final EmergencyRetries emergency;
+
+    private TradingGuards(RiskConfig config, InstantSource clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.risk = new RiskEngine(config);
+        this.breaker = new CircuitBreaker(config.circuitBreakerThreshold(), config.circuitBreakerCooldown(), CircuitBreakerState.closed());
+        this.protection = new Protection(this);
+        this.emergency = new EmergencyRetries(this);
+    }
+
+    public static TradingGuards create(RiskConfig config, InstantSource clock) {
+        return new TradingGuards(config, clock);
+    }
+
+    // ---------------------------------------------------------------- wiring
+
+    /** The pre-trade gates in stage order: instrument filters, risk rules, safety (kill switch, circuit breaker). */
+    public List<PreTradeGate> gates() {
+        return List.of(new InstrumentGate(), new Gate(PreTradeGate.Stage.RISK, "risk-rules", this::checkRisk),
+                new Gate(PreTradeGate.Stage.SAFETY, "safety", this::checkSafety));
+    }
+
+    /** Feeds the kill switch, the emergency-stop retries and the automatic protection from durable events. */
+    public EngineListener listener() {
+        return entry -> onEvent(entry.event());
+    }
+
+    /** Local triggers, trailing stops and the drawdown check on every price tick, on the engine thread. */
+    public PriceWatcher priceWatcher() {
+        return (tick, state) -> onPrice(tick.market(), tick.symbol(), tick.price(), state);
+    }
+
+    /** The venue the engine should use: every answer of it feeds the circuit breaker. */
+    public Venue watch(Venue venue) {
+        return new WatchedVenue(venue, this);
+    }
+
+    /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
+    public void bind(Function<Command, CompletableFuture<CommandResult>> submit) {
+        this.commands = Objects.requireNonNull(submit, "submit");
+    }
+
+    /** The latest book of a symbol, for the slippage rule of market orders (from a depth stream or poll). */
+    public void onBook(Symbol symbol, OrderBookView book) {
+        books.put(symbol, book);
+    }
+
+    /** Restores the last saved guard state from the journal; call before the engine starts. */
+    public void restore(Journal journal) throws JournalException {
+        GuardState[] last = {null};
+        boolean[] halt = {false};
+        journal.replay(0, entry -> {
+            switch (entry.event()) {
+                case DomainEvent.GuardStateSaved s -> last[0] = s.state();
+                case DomainEvent.EmergencyStop e -> halt[0] = true;
+                case DomainEvent.TradingResumed r -> halt[0] = false;
+                default -> { }
+            }
+        });
+        synchronized (lock) {
+            halted = halt[0];
+            if (last[0] != null) {
+                GuardState s = last[0];
+                killSwitch = s.killSwitch() == null ? null : new KillSwitch(config, s.killSwitch());
+                breaker = new CircuitBreaker(config.circuitBreakerThreshold(), config.circuitBreakerCooldown(), s.breaker());
+                List<LocalTrigger> all = new ArrayList<>(s.priceTriggers());
+                all.addAll(s.trailingStops());
+                triggers = TriggerBook.restore(all);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    public SafetyStatus status() {
+        synchronized (lock) {
+            KillSwitchState ks = killSwitch != null ? killSwitch.state()
+                    : KillSwitchState.fresh(lastEquity == null ? BigDecimal.ZERO : lastEquity, clock.instant());
+            EmergencyStopState halt = new EmergencyStopState(halted, halted ? "halted" : null, null, List.of(), null, null);
+            return SafetyStatus.of(ks, breaker.state(), halt, config);
+        }
+    }
+
+    /** The risk verdict of an order now, for the two-step confirmation preview; sends nothing. */
+    public RiskVerdict preview(OrderIntent intent, TradingSnapshot state) {
+        synchronized (lock) {
+            RiskCheck.Subject subject = subject(intent, state);
+            if (subject.problem() != null) {
+                throw new IllegalArgumentException(subject.problem());
+            }
+            return risk.check(subject.order(), subject.context());
+        }
+    }
+
+    /** Admin reset of the kill switch, with a reason; journaled. @throws IllegalStateException when not active */
+    public void resetKillSwitch(String by, String reason) {
+        Objects.requireNonNull(by, "by");
+        Instant now = clock.instant();
+        synchronized (lock) {
+            if (killSwitch == null || !killSwitch.blocksEntries()) {
+                throw new IllegalStateException("the kill switch is not active");
+            }
+            List<SafetyEvent> events = killSwitch.reset(by + ": " + reason, equityOr(killSwitch.state().startOfDayEquity()), now);
+            record(toDomain(events), "kill switch reset by " + by);
+        }
+    }
+
+    /** Trips the kill switch by hand; journaled. */
+    public void tripKillSwitch(String by, String reason) {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            ensureKillSwitch(lastEquity, null, now);
+            if (killSwitch == null) {
+                throw new IllegalStateException("the account's equity is not known yet");
+            }
+            record(toDomain(killSwitch.tripManually(by + ": " + reason, now)), "kill switch tripped by " + by);
+        }
+    }
+
+    public RiskConfig config() {
+        synchronized (lock) {
+            return config;
+        }
+    }
+
+    /** New limits from now on; the kill switch and the breaker keep their state. */
+    public void updateConfig(RiskConfig next) {
+        Objects.requireNonNull(next, "next");
+        synchronized (lock) {
+            config = next;
+            risk = new RiskEngine(next);
+            if (killSwitch != null) {
+                killSwitch = new KillSwitch(next, killSwitch.state());
+            }
+            breaker = new CircuitBreaker(next.circuitBreakerThreshold(), next.circuitBreakerCooldown(), breaker.state());
+        }
+    }
+
+    /** Adds a local trigger (stop-loss, take-profit, trailing stop) by hand; journaled. */
+    public void arm(LocalTrigger trigger) {
+        synchronized (lock) {
+            triggers.add(trigger);
+            record(List.of(), "trigger " + trigger.id() + " armed");
+        }
+    }
+
+    /** Removes a local trigger; false when none had this id. */
+    public boolean disarm(String id) {
+        synchronized (lock) {
+            boolean removed = triggers.cancel(id);
+            if (removed) {
+                record(List.of(), "trigger " + id + " removed");
+            }
+            return removed;
+        }
+    }
+
+    /** The active local triggers with their live state (trailing extremes): what the dashboard draws. */
+    public List<LocalTrigger> activeTriggers() {
+        synchronized (lock) {
+            return triggers.snapshot();
+        }
+    }
+
+    public CircuitBreakerState circuitBreaker() {
+        synchronized (lock) {
+            return breaker.state();
+        }
+    }
+
+    // ---------------------------------------------------------------- gates (engine thread)
+
+    private GateDecision checkRisk(OrderIntent intent, TradingSnapshot state) {
+        synchronized (lock) {
+            observe(state);
+            RiskCheck.Subject subject = subject(intent, state);
+            if (subject.problem() != null) {
+                return GateDecision.Reject.because(subject.problem());
+            }
+            RiskVerdict verdict = risk.check(subject.order(), subject.context());
+            return RiskCheck.decision(verdict, intent, subject.order(), state);
+        }
+    }
+
+    private GateDecision checkSafety(OrderIntent intent, TradingSnapshot state) {
+        synchronized (lock) {
+            if (RiskCheck.urgentExit(intent)) {
+                return GateDecision.PASS; // a stop or an emergency flatten goes out even while the breaker is open
+            }
+            boolean exit = intent.origin() == io.tradeguard.core.order.OrderOrigin.PROTECTION || RiskCheck.reduces(intent, intent.quantity(), state);
+            if (!exit && killSwitch != null) {
+                var reason = killSwitch.entryBlockReason();
+                if (reason.isPresent()) {
+                    return GateDecision.Reject.because(reason.get());
+                }
+            }
+            CircuitBreaker.Admission admission = breaker.admit(state.now());
+            if (!admission.allowed()) {
+                return GateDecision.Reject.because("Circuit breaker open after repeated exchange errors ("
+                        + breaker.state().lastError() + "); orders resume after " + admission.retryAt());
+            }
+            return GateDecision.PASS;
+        }
+    }
+
+    private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
+        return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
+                protection.stops(triggers), books::get);
+    }
+
+    /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
+    private void observe(TradingSnapshot state) {
+        if (state.equity() != null) {
+            lastEquity = state.equity();
+        }
+        if (instruments.size() != state.instruments().size()) {
+            instruments = state.instruments();
+        }
+        ensureKillSwitch(state.equity(), state.daily().startEquity(), state.now());
+    }
+
+    private void ensureKillSwitch(BigDecimal equity, BigDecimal startOfDay, Instant now) {
+        if (killSwitch != null) {
+            return;
+        }
+        BigDecimal start = startOfDay != null ? startOfDay : equity;
+        if (start != null) {
+            killSwitch = new KillSwitch(config, KillSwitchState.fresh(start, now));
+        }
+    }
+
+    private BigDecimal equityOr(BigDecimal fallback) {
+        BigDecimal e = lastEquity;
+        return e != null ? e : fallback;
+    }
+
+    // ---------------------------------------------------------------- price ticks (engine thread)
+
+    private List<Command> onPrice(io.tradeguard.core.model.Market market, Symbol symbol, BigDecimal price,
+                                  java.util.function.Supplier<TradingSnapshot> state) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            List<DomainEvent> events = new ArrayList<>();
+            List<Command> out = new ArrayList<>();
+            String why = null;
+            boolean drawdownOn = killSwitch != null && config.isOn(io.tradeguard.core.risk.Limit.EMERGENCY_DRAWDOWN_PCT);
+            if (drawdownOn) {
+                TradingSnapshot snapshot = state.get();
+                observe(snapshot);
+                if (snapshot.equity() != null) {
+                    List<SafetyEvent> safety = killSwitch.onEquity(snapshot.equity(), now);
+                    events.addAll(toDomain(safety));
+                    for (SafetyEvent e : safety) {
+                        if (e instanceof SafetyEvent.KillSwitchTripped t && t.emergencyStopRequired()) {
+                            out.add(new Command.EmergencyStop(t.reason()));
+                        }
+                    }
+                    if (!safety.isEmpty()) {
+                        why = "equity checked";
+                    }
+                }
+            }
+            List<LocalTrigger> before = triggers.snapshot();
+            var fired = triggers.onTick(market, symbol, price, now);
+            for (var f : fired) {
+                out.add(protection.exit(f, state));
+                why = "trigger " + f.trigger().id() + " fired at " + f.tickPrice().toPlainString();
+            }
+            if (why == null && !before.equals(triggers.snapshot())) {
+                why = "trailing stop moved";
+            }
+            if (why != null) {
+                out.add(0, new Command.RecordGuardEvents(withState(events, why, now)));
+            }
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------- durable events (journal thread)
+
+    private void onEvent(DomainEvent event) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            switch (event) {
+                case DomainEvent.PositionClosed c -> {
+                    protection.closed(c, triggers);
+                    if (!counted.remove(c.last().positionId())) {
+                        countTrade(c.trade().realizedPnl(), "trade " + c.trade().tradeId(), now);
+                    }
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.PositionOpened o -> {
+                    if (!halted) {
+                        protection.changed(o.position(), triggers);
+                    }
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.PositionUpdated u -> {
+                    if (u.realized().signum() != 0 && isDust(u.position()) && counted.add(u.position().positionId())) {
+                        // what is left cannot be sold (below the minimum quantity, e.g. a base-asset commission):
+                        // for the kill switch the round trip is over
+                        countTrade(u.position().realizedPnl(), "position " + u.position().positionId() + " closed down to dust", now);
+                    }
+                    if (isDust(u.position())) {
+                        protection.removeFor(u.position().market(), u.position().symbol(), triggers);
+                    } else if (!halted) {
+                        protection.changed(u.position(), triggers);
+                    }
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.EmergencyStop e -> {
+                    halted = true;
+                    if (!triggers.snapshot().isEmpty()) {
+                        triggers = new TriggerBook(); // the flatten replaces every exit
+                        record(List.of(), "emergency stop: local triggers removed");
+                    }
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.TradingResumed r -> {
+                    halted = false;
+                    emergency.onEvent(event, halted);
+                }
+                default -> emergency.onEvent(event, halted);
+            }
+        }
+    }
+
+    private void countTrade(BigDecimal realized, String what, Instant now) {
+        ensureKillSwitch(lastEquity, null, now);
+        if (killSwitch == null) {
+            LOG.warning("a trade closed before the account's equity was known; the kill switch could not count it");
+            return;
+        }
+        List<SafetyEvent> safety = killSwitch.recordTrade(realized, equityOr(killSwitch.state().startOfDayEquity()), now);
+        record(toDomain(safety), what + " closed with " + realized.toPlainString());
+        for (SafetyEvent e : safety) {
+            if (e instanceof SafetyEvent.KillSwitchTripped t && t.emergencyStopRequired()) {
+                send(new Command.EmergencyStop(t.reason()));
+            }
+        }
+    }
+
+    private boolean isDust(io.tradeguard.core.ledger.Position position) {
+        var instrument = instruments.get(position.symbol());
+        return instrument != null && position.size().signum() > 0
+                && position.size().compareTo(instrument.lotSize().minQty()) < 0;
+    }
+
+    // ---------------------------------------------------------------- circuit breaker (I/O workers)
+
+    void venueAnswered(VenueError error) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            List<SafetyEvent> events = error == null ? breaker.onSuccess(now) : breaker.onError(error, now);
+            if (!events.isEmpty()) {
+                record(toDomain(events), "circuit breaker " + breaker.state().status());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers (under the lock)
+
+    /** Journals these events and the guards' whole state after them. */
+    void record(List<DomainEvent> events, String why) {
+        send(new Command.RecordGuardEvents(withState(events, why, clock.instant())));
+    }
+
+    private List<DomainEvent> withState(List<DomainEvent> events, String why, Instant now) {
+        List<DomainEvent> all = new ArrayList<>(events);
+        all.add(new DomainEvent.GuardStateSaved(state(), why, now));
+        return all;
+    }
+
+    GuardState state() {
+        List<PriceTrigger> prices = new ArrayList<>();
+        List<TrailingStop> trails = new ArrayList<>();
+        for (LocalTrigger t : triggers.snapshot()) {
+            switch (t) {
+                case PriceTrigger p -> prices.add(p);
+                case TrailingStop s -> trails.add(s);
+            }
+        }
+        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails);
+    }
+
+    void send(Command command) {
+        var submit = commands;
+        if (submit == null) {
+            LOG.warning("the guards are not bound to an engine; " + command.getClass().getSimpleName() + " was not sent");
+            return;
+        }
+        submit.apply(command).whenComplete((result, error) -> {
+            if (error != null) {
+                LOG.severe("the engine failed on the guards' " + command.getClass().getSimpleName() + ": " + error);
+            } else if (result instanceof CommandResult.Rejected r) {
+                LOG.warning("the engine refused the guards' " + command.getClass().getSimpleName() + ": " + r.reasons());
+            }
+        });
+    }
+
+    RiskConfig configLocked() {
+        return config;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    private static List<DomainEvent> toDomain(List<SafetyEvent> events) {
+        List<DomainEvent> out = new ArrayList<>(events.size());
+        for (SafetyEvent e : events) {
+            switch (e) {
+                case SafetyEvent.KillSwitchTripped t -> out.add(new DomainEvent.KillSwitchTripped(t.reason(), t.at()));
+                case SafetyEvent.KillSwitchReset r -> out.add(new DomainEvent.KillSwitchReset(r.reason(), r.at()));
+                case SafetyEvent.CircuitBreakerOpened o -> out.add(new DomainEvent.CircuitBreakerOpened(o.reason(), o.until(), o.at()));
+                case SafetyEvent.CircuitBreakerClosed c -> out.add(new DomainEvent.CircuitBreakerClosed(c.at()));
+                case SafetyEvent.CircuitBreakerHalfOpened h -> { }
+                case SafetyEvent.TradingDayStarted d -> { }
+                case SafetyEvent.EmergencyStop s -> { }
+                case SafetyEvent.EmergencyStopFinished f -> { }
+                case SafetyEvent.EmergencyHaltReset r -> { }
+            }
+        }
+        return out;
+    }
+
+    /** A gate whose decision is a method of the guards. */
+    private record Gate(Stage stage, String name, Check check) implements PreTradeGate {
+        interface Check {
+            GateDecision check(OrderIntent intent, TradingSnapshot state);
+        }
+
+        @Override
+        public GateDecision check(OrderIntent intent, TradingSnapshot state) {
+            return check.check(intent, state);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tradeguard.core.guard;
+
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.venue.Balance;
+import io.tradeguard.core.venue.OrderRequest;
+import io.tradeguard.core.venue.OrderUpdate;
+import io.tradeguard.core.venue.SubmitResult;
+import io.tradeguard.core.venue.Venue;
+import io.tradeguard.core.venue.VenueError;
+import io.tradeguard.core.venue.VenueEvent;
+import io.tradeguard.core.venue.VenueException;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The engine's venue with every answer reported to the circuit breaker: a success (or a business rejection,
+ * which proves the exchange answers) or an exchange error. Calls themselves are passed through unchanged;
+ * the breaker acts in the safety gate, before an order is journaled.
+ */
+final class WatchedVenue implements Venue {
+    private final Venue venue;
+    private final TradingGuards guards;
+
+    WatchedVenue(Venue venue, TradingGuards guards) {
+        this.venue = venue;
+        this.guards = guards;
+    }
+
+    @Override
+    public Market market() {
+        return venue.market();
+    }
+
+    @Override
+    public Instant serverTime() throws VenueException {
+        return watched(venue::serverTime);
+    }
+
+    @Override
+    public List<Instrument> instruments() throws VenueException {
+        return watched(venue::instruments);
+    }
+
+    @Override
+    public SubmitResult submit(OrderRequest request) {
+        SubmitResult result = venue.submit(request);
+        guards.venueAnswered(switch (result) {
+            case SubmitResult.Accepted a -> null;
+            case SubmitResult.Rejected r -> r.error();
+            case SubmitResult.NotPlaced n -> n.cause();
+            case SubmitResult.Unknown u -> u.cause();
+        });
+        return result;
+    }
+
+    @Override
+    public OrderUpdate cancel(Symbol symbol, ClientOrderId clientOrderId) throws VenueException {
+        return watched(() -> venue.cancel(symbol, clientOrderId));
+    }
+
+    @Override
+    public Optional<OrderUpdate> query(Symbol symbol, ClientOrderId clientOrderId) throws VenueException {
+        return watched(() -> venue.query(symbol, clientOrderId));
+    }
+
+    @Override
+    public List<OrderUpdate> openOrders() throws VenueException {
+        return watched(venue::openOrders);
+    }
+
+    @Override
+    public List<Balance> balances() throws VenueException {
+        return watched(venue::balances);
+    }
+
+    @Override
+    public List<AccountTrade> trades(Symbol symbol, Instant since) throws VenueException {
+        return watched(() -> venue.trades(symbol, since));
+    }
+
+    @Override
+    public AutoCloseable subscribeUserData(Consumer<VenueEvent> listener) throws VenueException {
+        return watched(() -> venue.subscribeUserData(listener));
+    }
+
+    @Override
+    public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
+        return watched(() -> venue.subscribePrices(symbols, listener));
+    }
+
+    @Override
+    public void close() {
+        venue.close();
+    }
+
+    private interface Call<T> {
+        T call() throws VenueException;
+    }
+
+    private <T> T watched(Call<T> call) throws VenueException {
+        T result;
+        try {
+            result = call.call();
+        } catch (VenueException e) {
+            guards.venueAnswered(e.error());
+            throw e;
+        }
+        guards.venueAnswered(null);
+        return result;
+    }
+
+}
