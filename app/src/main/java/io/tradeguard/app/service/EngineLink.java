@@ -88,7 +88,7 @@ final class EngineLink {
             return Optional.empty();
         }
         try {
-            risk.remember(books.depth(intent.symbol()), clock.instant());
+            risk.remember(books.depth(intent.symbol()));
             return Optional.empty();
         } catch (VenueException | RuntimeException e) {
             return Optional.of("the order book of " + intent.symbol() + " could not be fetched: " + e.getMessage());

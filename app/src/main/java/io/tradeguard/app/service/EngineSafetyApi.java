@@ -24,21 +24,16 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * {@code /api/trading-safety/…} over the risk rules and the engine's daily figures. The kill switch and the
- * circuit breaker are not wired in this version: their status says so and their reset is refused.
- */
+/** {@code /api/trading-safety/…} over the engine's rails ({@link io.tradeguard.core.guard.TradingGuards}). */
 final class EngineSafetyApi implements SafetyApi {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSafetyApi.class);
 
     private final EngineLink link;
     private final RiskCheck risk;
-    private final EventFeed feed;
 
-    EngineSafetyApi(EngineLink link, RiskCheck risk, EventFeed feed) {
+    EngineSafetyApi(EngineLink link, RiskCheck risk) {
         this.link = link;
         this.risk = risk;
-        this.feed = feed;
     }
 
     @Override
@@ -61,7 +56,7 @@ final class EngineSafetyApi implements SafetyApi {
 
     @Override
     public SlippageVerdict checkSlippage(SlippageCheck check) {
-        BigDecimal max = Optional.ofNullable(risk.config().value(Limit.MAX_SLIPPAGE_PCT)).orElse(BigDecimal.ONE);
+        BigDecimal max = Optional.ofNullable(risk.guards().config().value(Limit.MAX_SLIPPAGE_PCT)).orElse(BigDecimal.ONE);
         BigDecimal diff = check.actualPrice().subtract(check.expectedPrice());
         BigDecimal adverse = check.side() == io.tradeguard.core.model.Side.BUY ? diff : diff.negate();
         BigDecimal pct = adverse.max(BigDecimal.ZERO).divide(check.expectedPrice(), 8, RoundingMode.HALF_UP).stripTrailingZeros();
@@ -79,22 +74,32 @@ final class EngineSafetyApi implements SafetyApi {
 
     @Override
     public SafetyStatus safetyStatus() {
-        TradingSnapshot s = link.snapshotOrThrow();
-        SafetyStatus.CircuitBreakerState breaker = feed.breakerOpen() ? SafetyStatus.CircuitBreakerState.OPEN
-                : SafetyStatus.CircuitBreakerState.CLOSED;
-        return new SafetyStatus(false, null, s.daily().realizedPnl(), s.daily().tradeCount(),
-                Math.max(0, -s.daily().streak()), null, breaker, s.halted(), configuration());
+        io.tradeguard.core.safety.SafetyStatus g = risk.guards().status();
+        boolean halted = link.snapshot().map(TradingSnapshot::halted).orElse(g.emergencyHalt());
+        SafetyStatus.CircuitBreakerState breaker = switch (g.circuitBreaker()) {
+            case CLOSED -> SafetyStatus.CircuitBreakerState.CLOSED;
+            case OPEN -> SafetyStatus.CircuitBreakerState.OPEN;
+            case HALF_OPEN -> SafetyStatus.CircuitBreakerState.HALF_OPEN;
+        };
+        return new SafetyStatus(g.killSwitchActive(), g.killSwitchReason(), g.dailyPnl(), g.tradesToday(),
+                g.consecutiveLosses(), g.lastReset(), breaker, halted, configuration());
     }
 
     @Override
     public Outcome<SafetyStatus> resetKillSwitch(Principal by) {
-        return new Outcome.Conflict<>("kill_switch_not_wired", "the kill switch is not wired in this version, so there is nothing to reset; "
-                + "an emergency stop is lifted with POST /api/real-trading/emergency-stop/reset");
+        try {
+            risk.guards().resetKillSwitch(by.username().value(), "reset through the API");
+        } catch (IllegalStateException notActive) {
+            return new Outcome.Conflict<>("kill_switch_not_active", notActive.getMessage()
+                    + "; an emergency stop is lifted with POST /api/real-trading/emergency-stop/reset");
+        }
+        LOG.warn("kill switch reset by {}", by.username().value());
+        return Outcome.done(safetyStatus());
     }
 
     @Override
     public SafetyConfiguration configuration() {
-        RiskConfig c = risk.config();
+        RiskConfig c = risk.guards().config();
         return new SafetyConfiguration(orZero(c, Limit.MAX_POSITION_SIZE_PCT), orZero(c, Limit.DAILY_LOSS_LIMIT_PCT),
                 orZero(c, Limit.MAX_CONSECUTIVE_LOSSES).intValue(), orZero(c, Limit.MIN_ACCOUNT_BALANCE),
                 orZero(c, Limit.MAX_SLIPPAGE_PCT), orZero(c, Limit.MAX_PORTFOLIO_HEAT));
@@ -107,7 +112,7 @@ final class EngineSafetyApi implements SafetyApi {
 
     @Override
     public Outcome<SafetyConfiguration> updateConfiguration(Principal by, SafetyConfigurationPatch patch) {
-        RiskConfig c = risk.config();
+        RiskConfig c = risk.guards().config();
         try {
             if (patch.maxPositionSizePct().isPresent()) c = c.with(Limit.MAX_POSITION_SIZE_PCT, patch.maxPositionSizePct().get());
             if (patch.dailyLossLimitPct().isPresent()) c = c.with(Limit.DAILY_LOSS_LIMIT_PCT, patch.dailyLossLimitPct().get());
@@ -118,13 +123,19 @@ final class EngineSafetyApi implements SafetyApi {
         } catch (IllegalArgumentException e) {
             return new Outcome.Conflict<>("invalid_configuration", e.getMessage());
         }
-        risk.updateConfig(c);
+        risk.guards().updateConfig(c);
         LOG.info("risk limits changed by {}: {}", by.username().value(), c.asKeyValues());
         return Outcome.done(configuration());
     }
 
     @Override
     public ComponentHealth safetyHealth() {
-        return new ComponentHealth(ComponentHealth.Status.UP, "risk rules active; kill switch not wired in this version");
+        io.tradeguard.core.safety.SafetyStatus g = risk.guards().status();
+        if (g.killSwitchActive()) {
+            return new ComponentHealth(ComponentHealth.Status.DEGRADED, "kill switch active: " + g.killSwitchReason());
+        }
+        return g.circuitBreaker() == io.tradeguard.core.safety.CircuitBreaker.Status.CLOSED
+                ? new ComponentHealth(ComponentHealth.Status.UP, "risk rules, kill switch and circuit breaker active")
+                : new ComponentHealth(ComponentHealth.Status.DEGRADED, "circuit breaker " + g.circuitBreaker());
     }
 }

@@ -18,7 +18,10 @@ import io.tradeguard.core.signal.SeenSignals;
 import io.tradeguard.core.signal.SignalConfig;
 import io.tradeguard.core.signal.SignalDecider;
 import io.tradeguard.core.venue.Balance;
-import io.tradeguard.core.venue.VenueEvent;
+import io.tradeguard.core.venue.Venue;
+import io.tradeguard.core.guard.TradingGuards;
+import io.tradeguard.core.pretrade.PreTradeGate;
+import java.util.ArrayList;
 import io.tradeguard.server.ServerConfig;
 import io.tradeguard.server.ServerParts;
 import io.tradeguard.server.TradeguardServer;
@@ -121,25 +124,25 @@ public final class Service implements AutoCloseable {
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EventFeed feed = new EventFeed(metrics);
-        RiskCheck risk = new RiskCheck(s.risk());
+        TradingGuards guards = TradingGuards.create(s.risk(), clock);
+        guards.restore(database.journal());
+        RiskCheck risk = new RiskCheck(guards);
         tradingSwitch = new TradingSwitch(s.tradingEnabled(), clock.instant());
-        engine = Engine.builder(venue, database.journal())
+        List<PreTradeGate> gates = new ArrayList<>(guards.gates());
+        gates.add(tradingSwitch);
+        Venue engineVenue = guards.watch(new HoldingsPricedVenue(venue, watchedSymbols(s, venue.balances())));
+        engine = Engine.builder(engineVenue, database.journal())
                 .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop()))
-                .gates(List.of(new InstrumentGate(), risk, tradingSwitch))
+                .gates(gates)
                 .clock(clock)
+                .listener(guards.listener())
                 .listener(feed::onEntry)
+                .priceWatcher(guards.priceWatcher())
                 .build();
+        guards.bind(engine::submit);
         engine.start();
         toClose.push(() -> engine.stop("service shutting down"));
-        step("engine running (" + venueName + ", spot)");
-
-        Set<Symbol> watched = watchedSymbols(s, venue.balances());
-        AutoCloseable tickers = venue.subscribePrices(watched, event -> {
-            if (event instanceof VenueEvent.PriceTick tick) {
-                risk.observe(tick.symbol(), tick.price());
-            }
-        });
-        toClose.push(tickers);
+        step("engine running (" + venueName + ", spot) with instrument filters, risk rules, kill switch and circuit breaker");
 
         History history = new History(database.dataSource());
         EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode());
@@ -150,7 +153,7 @@ public final class Service implements AutoCloseable {
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
         ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName),
-                new EngineSafetyApi(link, risk, feed), new AbsentProtectionApi(), signals, feed,
+                new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
                 HealthChecks.all(engine, feed, history), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);
         server.start();
