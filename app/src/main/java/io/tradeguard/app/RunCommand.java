@@ -86,7 +86,9 @@ final class RunCommand implements Callable<Integer> {
         }
         long millis = Duration.between(began, Instant.now()).toMillis();
         out.println();
-        out.println("tradeguard is ready in " + millis + " ms: http://127.0.0.1:" + service.port() + "/");
+        String base = "http://127.0.0.1:" + service.port();
+        out.println("tradeguard is ready in " + millis + " ms: " + base + "/api/ (no dashboard pages yet)");
+        out.println("  API description " + base + "/api/openapi.json, health " + base + "/health, events ws://127.0.0.1:" + service.port() + "/ws");
         switch (service.admin()) {
             case AdminAccount.Outcome.CreatedWithGeneratedPassword p -> {
                 out.println("  admin login: admin / " + p.password());
