@@ -49,7 +49,18 @@ final class EngineSignalApi implements SignalApi, SignalSink {
 
     @Override
     public Outcome<SignalDecision> submit(Principal by, Signal signal) {
-        io.tradeguard.core.signal.Signal core = toCore(signal);
+        Signal given = signal.source() != null ? signal : new Signal(signal.id(), signal.symbol(), signal.market(),
+                signal.direction(), signal.confidence(), signal.entry(), signal.stopLoss(), signal.takeProfit(), signal.leverage(),
+                signal.sizeUsd(), signal.strategy(), "api:" + by.username().value(), signal.time());
+        io.tradeguard.core.signal.Signal core;
+        try {
+            core = toCore(given);
+        } catch (IllegalArgumentException invalid) {
+            // the signal itself is unusable: recorded as rejected with the reason, never traded
+            SignalDecision rejected = new SignalDecision(given, SignalDecision.Decision.REJECTED, invalid.getMessage(), null, link.now());
+            remember(rejected);
+            return Outcome.done(rejected);
+        }
         boolean seenBefore = !seen.firstSighting(core.id(), link.now());
         return decide(core, seenBefore);
     }

@@ -180,7 +180,11 @@ class ServiceEndToEndTest {
     }
 
     static HttpResponse<String> send(String method, String path, String bearer, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).timeout(Duration.ofSeconds(15));
+        return sendTo(service.port(), method, path, bearer, body);
+    }
+
+    static HttpResponse<String> sendTo(int port, String method, String path, String bearer, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(15));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
