@@ -1,5 +1,7 @@
 package io.tradeguard.app.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tradeguard.core.engine.Command;
 import io.tradeguard.core.engine.CommandResult;
 import io.tradeguard.core.engine.Engine;
@@ -32,14 +34,17 @@ final class EngineLink {
     }
 
     private final Engine engine;
+    private final MeterRegistry metrics;
     private final BookSource books;
     private final RiskCheck risk;
     private final InstantSource clock;
     private final Duration timeout;
     private final AtomicReference<TradingMode> mode;
 
-    EngineLink(Engine engine, BookSource books, RiskCheck risk, InstantSource clock, Duration timeout, TradingMode mode) {
+    EngineLink(Engine engine, BookSource books, RiskCheck risk, InstantSource clock, Duration timeout, TradingMode mode,
+               MeterRegistry metrics) {
         this.engine = engine;
+        this.metrics = metrics;
         this.books = books;
         this.risk = risk;
         this.clock = clock;
@@ -96,8 +101,12 @@ final class EngineLink {
     }
 
     Outcome<CommandResult> submit(Command command) {
+        Timer.Sample sample = Timer.start(metrics);
         try {
-            return Outcome.done(engine.submit(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            CommandResult result = engine.submit(command).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sample.stop(Timer.builder("tradeguard_engine_command").description("from submit to the engine's journaled answer")
+                    .tag("command", command.getClass().getSimpleName()).publishPercentileHistogram().register(metrics));
+            return Outcome.done(result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Unavailable<>("interrupted while waiting for the engine");

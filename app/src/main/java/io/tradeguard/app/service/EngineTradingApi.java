@@ -150,10 +150,11 @@ final class EngineTradingApi implements TradingApi {
                     .orElseGet(() -> new Outcome.NotFound<>("no order " + name));
         }
         Order order = found.get();
-        if (!order.status().isOpen()) {
-            return new Outcome.Conflict<>("order_not_open", "order " + order.clientOrderId().value() + " is "
-                    + order.status().name().toLowerCase(Locale.ROOT) + " and cannot be cancelled now");
+        if (order.status().isTerminal()) {
+            return new Outcome.Conflict<>("order_final", "order " + order.clientOrderId().value() + " is already "
+                    + order.status().name().toLowerCase(Locale.ROOT));
         }
+        // not yet acknowledged (pending, unknown) included: the engine cancels once the venue has it
         return switch (link.submit(new Command.CancelOrder(order.clientOrderId(), "cancelled by " + by.username().value()))) {
             case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Rejected r ->
                     new Outcome.Conflict<>("cancel_refused", String.join("; ", r.reasons()));

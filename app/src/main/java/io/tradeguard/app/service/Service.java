@@ -145,7 +145,7 @@ public final class Service implements AutoCloseable {
         step("engine running (" + venueName + ", spot) with instrument filters, risk rules, kill switch and circuit breaker");
 
         History history = new History(database.dataSource());
-        EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode());
+        EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
                 SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);

@@ -13,11 +13,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import static io.tradeguard.app.service.ServiceEndToEndTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code --venue custom} against a simulator running on its own (as crash tests use it): a live venue, so
@@ -77,7 +79,13 @@ class CustomVenueTest {
 
         assertThat(client.call("POST", "/api/real-trading/start", "{}", 200).get("trading_enabled").asBoolean()).isTrue();
         JsonNode placed = client.call("POST", "/api/real-trading/order/limit", order, 200);
-        client.call("DELETE", "/api/real-trading/order/" + placed.get("order_id").asText(), null, 200);
+        // cancelled at once, possibly before the venue acknowledged it: the engine still cancels it
+        String id = placed.get("order_id").asText();
+        client.call("DELETE", "/api/real-trading/order/" + id, null, 200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.call("GET", "/api/real-trading/orders?status=closed", null, 200).get("items").toString())
+                .contains("\"order_id\":\"" + id + "\"").contains("CANCELED"));
+        assertThat(client.call("GET", "/api/real-trading/orders?status=open", null, 200).get("total").asLong()).isZero();
     }
 
     @Test

@@ -137,6 +137,9 @@ class ServiceEndToEndTest {
             });
             JsonNode positions = json(send("GET", "/api/real-trading/positions", token, null));
             assertThat(positions.findValuesAsText("symbol")).contains("ETHUSDT");
+            String metrics = send("GET", "/metrics", token, null).body();
+            assertThat(metrics).contains("tradeguard_orders_total{status=\"filled\"}").contains("tradeguard_fills_total")
+                    .contains("tradeguard_engine_command_seconds_count{command=\"PlaceOrder\"}");
         } finally {
             ws.abort();
         }
