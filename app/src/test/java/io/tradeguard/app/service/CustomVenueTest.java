@@ -6,7 +6,10 @@ import io.tradeguard.sim.SimAccount;
 import io.tradeguard.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -25,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * {@code --venue custom} against a simulator running on its own (as crash tests use it): a live venue, so
  * trading starts disabled until it is enabled; then signals, emergency stop and its reset through the API.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomVenueTest {
     @TempDir
     static Path dataDir;
@@ -70,6 +74,7 @@ class CustomVenueTest {
     }
 
     @Test
+    @Order(1) // before any test starts trading
     void a_live_venue_starts_with_trading_disabled_until_it_is_started() {
         assertThat(client.call("GET", "/api/real-trading/status", null, 200).get("trading_enabled").asBoolean()).isFalse();
         String order = "{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"quantity\":\"0.001\",\"price\":\"20000\"}";
@@ -104,6 +109,29 @@ class CustomVenueTest {
         assertThat(rejected.get("decision").asText()).isEqualTo("rejected");
         assertThat(rejected.get("reason").asText()).contains("strategy");
         assertThat(client.call("GET", "/api/real-trading/orders", null, 200).get("items").toString()).doesNotContain("sig-bad-1");
+    }
+
+    @Test
+    void an_emergency_stop_cancels_open_orders_halts_trading_until_an_admin_resets_it() {
+        client.call("POST", "/api/real-trading/start", "{}", 200);
+        String order = "{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"quantity\":\"0.001\",\"price\":\"20000\"}";
+        String id = client.call("POST", "/api/real-trading/order/limit", order, 200).get("order_id").asText();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.call("GET", "/api/real-trading/orders?status=open", null, 200).get("items").toString()).contains("\"NEW\""));
+
+        JsonNode report = client.call("POST", "/api/real-trading/emergency-stop", "{\"reason\":\"test\"}", 200);
+        assertThat(report.get("orders_cancelled").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.call("GET", "/api/real-trading/orders?status=closed", null, 200).get("items").toString())
+                .contains("\"order_id\":\"" + id + "\"").contains("CANCELED"));
+        assertThat(client.call("GET", "/api/real-trading/status", null, 200).get("emergency_halt").asBoolean()).isTrue();
+        JsonNode halted = client.call("POST", "/api/real-trading/order/limit", order, 409);
+        assertThat(halted.get("type").asText()).endsWith("trading_halted");
+
+        client.call("POST", "/api/real-trading/emergency-stop/reset", "{}", 200);
+        assertThat(client.call("GET", "/api/real-trading/status", null, 200).get("emergency_halt").asBoolean()).isFalse();
+        String again = client.call("POST", "/api/real-trading/order/limit", order, 200).get("order_id").asText();
+        client.call("DELETE", "/api/real-trading/order/" + again, null, 200);
     }
 
     @Test
