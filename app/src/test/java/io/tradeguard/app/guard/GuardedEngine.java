@@ -75,7 +75,10 @@ final class GuardedEngine implements AutoCloseable {
         guards = TradingGuards.create(config, InstantSource.system());
         guards.restore(db.journal());
         engine = Engine.builder(guards.watch(venue), db.journal())
-                .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(false))
+                // an order whose submit answer was lost is queried every second and given up after 3 s (tests only)
+                .settings(new EngineSettings("TG", Market.SPOT, io.tradeguard.core.model.Asset.USDT, false,
+                        Duration.ofSeconds(300), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofDays(7),
+                        Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(1)))
                 .gates(guards.gates())
                 .listener(guards.listener())
                 .listener(entry -> events.add(entry.event()))
@@ -123,11 +126,14 @@ final class GuardedEngine implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot().price(BTCUSDT).map(x -> x.compareTo(p) == 0).orElse(false));
     }
 
-    /** The open position, leaving out a remainder below the minimum quantity (base-asset commission dust). */
+    /**
+     * The open position, leaving out a remainder too small to sell (below the minimum notional): the engine's
+     * spot position still counts the base-asset commission the wallet no longer holds.
+     */
     Optional<Position> position() {
         TradingSnapshot s = snapshot();
-        BigDecimal min = s.instrument(BTCUSDT).orElseThrow().lotSize().minQty();
-        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().compareTo(min) >= 0);
+        BigDecimal minNotional = s.instrument(BTCUSDT).orElseThrow().minNotional();
+        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().multiply(p.entryPrice()).compareTo(minNotional) >= 0);
     }
 
     TradingSnapshot snapshot() {

@@ -46,8 +46,10 @@ class KillSwitchAndBreakerTest {
                 }
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> g.guards.status().killSwitchActive());
-            assertThat(g.events(DomainEvent.PositionClosed.class)).hasSize(3)
-                    .allSatisfy(c -> assertThat(c.trade().realizedPnl()).isNegative());
+            // (the engine's spot position keeps the base-asset commission as an unsellable remainder, so the closes
+            // arrive as PositionUpdated with the realized loss, not PositionClosed)
+            assertThat(g.events(DomainEvent.PositionUpdated.class).stream().filter(u -> u.realized().signum() < 0))
+                    .hasSize(3);
             assertThat(g.guards.status().consecutiveLosses()).isEqualTo(3);
             assertThat(g.guards.status().killSwitchReason()).contains("3 losing trades in a row");
             await().atMost(Duration.ofSeconds(5)).until(() -> !g.events(DomainEvent.KillSwitchTripped.class).isEmpty());

@@ -59,7 +59,10 @@ final class EmergencyRetries {
             case DomainEvent.OrderRejected r -> settled(r.order(), halted, true);
             case DomainEvent.OrderCancelFailed f -> {
                 Order order = open.get(f.clientOrderId());
-                if (halted && order != null && retry("cancel " + f.clientOrderId())) {
+                // a business refusal ("unknown order": never placed, or already gone) is not retried: the order's
+                // query or the next reconciliation settles it; exchange failures are
+                boolean refused = f.reason().startsWith(io.tradeguard.core.venue.VenueError.Kind.REJECTED.name());
+                if (halted && order != null && !refused && retry("cancel " + f.clientOrderId())) {
                     guards.send(new Command.CancelOrder(f.clientOrderId(), "emergency stop (retry)"));
                 }
             }
@@ -87,10 +90,13 @@ final class EmergencyRetries {
         if (position == null || position.size().signum() <= 0) {
             return;
         }
+        io.tradeguard.core.model.Side exitSide = position.side() == io.tradeguard.core.ledger.PositionSide.LONG
+                ? io.tradeguard.core.model.Side.SELL : io.tradeguard.core.model.Side.BUY;
         boolean busy = open.values().stream().anyMatch(o -> o.market() == key.market() && o.symbol().equals(key.symbol())
-                && o.status() != OrderStatus.REJECTED);
+                && (flattening.contains(o.clientOrderId())
+                || o.side() == exitSide && o.status() != OrderStatus.UNKNOWN && o.status() != OrderStatus.REJECTED));
         if (busy) {
-            return; // the symbol's cancels or flatten still have no outcome
+            return; // a flatten is in flight, or a resting exit-side order still locks what the flatten must sell
         }
         if ((wasFlatten && rejected) || !wasFlatten) {
             if (retry("flatten " + key)) {

@@ -53,7 +53,8 @@ final class Protection {
         }
         Side entrySide = position.side() == PositionSide.LONG ? Side.BUY : Side.SELL;
         ProtectionSpec spec = ProtectionSpec.defaults(guards.configLocked());
-        BigDecimal tick = BigDecimal.ZERO;
+        var instrument = guards.instrument(position.symbol());
+        BigDecimal tick = instrument == null ? BigDecimal.ZERO : instrument.priceFilter().tickSize();
         EntryFill fill = new EntryFill(position.market(), position.symbol(), entrySide, position.size(), position.entryPrice(), null);
         ProtectionPlan plan = ProtectionPlanner.plan(fill, spec, tick, () -> ClientOrderId.of("g" + ids.incrementAndGet()));
         BigDecimal slPrice;

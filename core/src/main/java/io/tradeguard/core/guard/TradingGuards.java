@@ -360,9 +360,10 @@ public final class TradingGuards {
             switch (event) {
                 case DomainEvent.PositionClosed c -> {
                     protection.closed(c, triggers);
-                    if (!counted.remove(c.last().positionId())) {
+                    if (counted.stream().noneMatch(k -> k.startsWith(c.last().positionId() + "@"))) {
                         countTrade(c.trade().realizedPnl(), "trade " + c.trade().tradeId(), now);
                     }
+                    counted.removeIf(k -> k.startsWith(c.last().positionId() + "@"));
                     emergency.onEvent(event, halted);
                 }
                 case DomainEvent.PositionOpened o -> {
@@ -372,10 +373,12 @@ public final class TradingGuards {
                     emergency.onEvent(event, halted);
                 }
                 case DomainEvent.PositionUpdated u -> {
-                    if (u.realized().signum() != 0 && isDust(u.position()) && counted.add(u.position().positionId())) {
-                        // what is left cannot be sold (below the minimum quantity, e.g. a base-asset commission):
+                    if (u.realized().signum() != 0 && isDust(u.position())
+                            && counted.add(u.position().positionId() + "@" + u.position().closedQuantity().toPlainString())) {
+                        // what is left cannot be sold (below the minimum quantity or notional, e.g. the base-asset
+                        // commission the engine's spot position still counts):
                         // for the kill switch the round trip is over
-                        countTrade(u.position().realizedPnl(), "position " + u.position().positionId() + " closed down to dust", now);
+                        countTrade(u.realized(), "position " + u.position().positionId() + " closed down to dust", now);
                     }
                     if (isDust(u.position())) {
                         protection.removeFor(u.position().market(), u.position().symbol(), triggers);
@@ -416,10 +419,17 @@ public final class TradingGuards {
         }
     }
 
+    io.tradeguard.core.model.Instrument instrument(Symbol symbol) {
+        return instruments.get(symbol);
+    }
+
     private boolean isDust(io.tradeguard.core.ledger.Position position) {
         var instrument = instruments.get(position.symbol());
-        return instrument != null && position.size().signum() > 0
-                && position.size().compareTo(instrument.lotSize().minQty()) < 0;
+        if (instrument == null || position.size().signum() <= 0) {
+            return false;
+        }
+        return position.size().compareTo(instrument.lotSize().minQty()) < 0 || instrument.minNotional() != null
+                && position.size().multiply(position.entryPrice()).compareTo(instrument.minNotional()) < 0;
     }
 
     // ---------------------------------------------------------------- circuit breaker (I/O workers)
