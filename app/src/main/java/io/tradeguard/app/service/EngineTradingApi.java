@@ -47,6 +47,8 @@ import java.util.Optional;
 final class EngineTradingApi implements TradingApi {
     private static final Logger LOG = LoggerFactory.getLogger(EngineTradingApi.class);
 
+    private static final java.time.Duration ACK_WAIT = java.time.Duration.ofSeconds(3);
+
     private final EngineLink link;
     private final RiskCheck risk;
     private final TradingSwitch tradingSwitch;
@@ -149,12 +151,11 @@ final class EngineTradingApi implements TradingApi {
                             "order " + name + " is already " + o.status().name().toLowerCase(Locale.ROOT)))
                     .orElseGet(() -> new Outcome.NotFound<>("no order " + name));
         }
-        Order order = found.get();
+        Order order = awaitAcknowledged(found.get());
         if (order.status().isTerminal()) {
             return new Outcome.Conflict<>("order_final", "order " + order.clientOrderId().value() + " is already "
                     + order.status().name().toLowerCase(Locale.ROOT));
         }
-        // not yet acknowledged (pending, unknown) included: the engine cancels once the venue has it
         return switch (link.submit(new Command.CancelOrder(order.clientOrderId(), "cancelled by " + by.username().value()))) {
             case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Rejected r ->
                     new Outcome.Conflict<>("cancel_refused", String.join("; ", r.reasons()));
@@ -163,6 +164,25 @@ final class EngineTradingApi implements TradingApi {
             case Outcome.Unavailable<CommandResult> u -> new Outcome.Unavailable<>(u.detail());
             default -> new Outcome.Unavailable<>("the engine did not answer");
         };
+    }
+
+    /**
+     * An order just sent is cancellable only once the venue acknowledged it: wait for that a little (the
+     * usual case is a few milliseconds) rather than refuse; the engine answers if it is still not there.
+     */
+    private Order awaitAcknowledged(Order order) {
+        long deadline = System.nanoTime() + ACK_WAIT.toNanos();
+        Order current = order;
+        while (current.status() == io.tradeguard.core.model.OrderStatus.PENDING_SUBMIT && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            current = link.order(order.clientOrderId()).orElse(current);
+        }
+        return current;
     }
 
     @Override
