@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param kind          {@code stop_loss}, {@code take_profit} or {@code trailing_stop}
  * @param onExchange    true when the venue holds the order; false when triggered locally from prices
+ * @param createdAt     when it was armed; null when the source does not record it
  */
 public record ProtectionView(String orderId, String positionId, Symbol symbol, Market market, String kind,
                              BigDecimal stopPrice, BigDecimal callbackRate, BigDecimal quantity, boolean onExchange,
@@ -21,6 +22,5 @@ public record ProtectionView(String orderId, String positionId, Symbol symbol, M
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(createdAt, "createdAt");
     }
 }

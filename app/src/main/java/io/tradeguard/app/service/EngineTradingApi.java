@@ -1,0 +1,338 @@
+package io.tradeguard.app.service;
+
+import io.tradeguard.core.engine.Command;
+import io.tradeguard.core.engine.CommandResult;
+import io.tradeguard.core.engine.Engine;
+import io.tradeguard.core.ledger.Position;
+import io.tradeguard.core.model.Asset;
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.OrderType;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.Order;
+import io.tradeguard.core.order.OrderOrigin;
+import io.tradeguard.core.risk.Measure;
+import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.server.api.BalanceView;
+import io.tradeguard.server.api.EmergencyStopReport;
+import io.tradeguard.server.api.FeeEstimate;
+import io.tradeguard.server.api.LeverageSetting;
+import io.tradeguard.server.api.ManualTradeView;
+import io.tradeguard.server.api.OrderPreview;
+import io.tradeguard.server.api.OrderQuery;
+import io.tradeguard.server.api.OrderRef;
+import io.tradeguard.server.api.OrderView;
+import io.tradeguard.server.api.Outcome;
+import io.tradeguard.server.api.Page;
+import io.tradeguard.server.api.PositionView;
+import io.tradeguard.server.api.RiskVerdict;
+import io.tradeguard.server.api.RuleResult;
+import io.tradeguard.server.api.TradeQuery;
+import io.tradeguard.server.api.TradeView;
+import io.tradeguard.server.api.TradingApi;
+import io.tradeguard.server.api.TradingMode;
+import io.tradeguard.server.api.TradingStatus;
+import io.tradeguard.server.auth.Principal;
+import io.tradeguard.server.order.OrderIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code /api/real-trading/…} over the engine's command queue, its snapshot and the store's history. */
+final class EngineTradingApi implements TradingApi {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineTradingApi.class);
+
+    private static final java.time.Duration ACK_WAIT = java.time.Duration.ofSeconds(3);
+
+    private final EngineLink link;
+    private final RiskCheck risk;
+    private final TradingSwitch tradingSwitch;
+    private final History history;
+    private final String venueName;
+
+    EngineTradingApi(EngineLink link, RiskCheck risk, TradingSwitch tradingSwitch, History history, String venueName) {
+        this.link = link;
+        this.risk = risk;
+        this.tradingSwitch = tradingSwitch;
+        this.history = history;
+        this.venueName = venueName;
+    }
+
+    @Override
+    public TradingStatus status() {
+        TradingSnapshot s = link.snapshotOrThrow();
+        TradingSwitch.State sw = tradingSwitch.state();
+        int open = (int) s.orders().stream().filter(o -> o.status().isOpen()).count();
+        return new TradingStatus(sw.enabled() && !s.halted(), s.halted(), link.mode(), venueName, open, s.positions().size(), sw.since());
+    }
+
+    @Override
+    public Outcome<TradingStatus> start(Principal by) {
+        tradingSwitch.set(true, link.now(), by.username().value());
+        LOG.info("trading started by {}", by.username().value());
+        return Outcome.done(status());
+    }
+
+    @Override
+    public Outcome<TradingStatus> stop(Principal by) {
+        tradingSwitch.set(false, link.now(), by.username().value());
+        LOG.info("trading stopped by {}: new orders are refused, open orders stay", by.username().value());
+        return Outcome.done(status());
+    }
+
+    @Override
+    public Outcome<OrderPreview> preview(Principal by, OrderIntent order) {
+        Optional<String> unsupported = unsupported(order);
+        if (unsupported.isPresent()) {
+            return new Outcome.Conflict<>("unsupported_order", unsupported.get());
+        }
+        io.tradeguard.core.order.OrderIntent intent = toCore(order, OrderOrigin.MANUAL);
+        Optional<String> bookProblem = link.refreshBook(intent);
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        return switch (risk.judge(intent, snapshot)) {
+            case RiskCheck.Judgement.NotJudged n -> Outcome.done(new OrderPreview(order, fee(order, intent, snapshot),
+                    new RiskVerdict(false, 100, List.of(new RuleResult("order_check", false, n.reason(), null, null)))));
+            case RiskCheck.Judgement.Judged j -> {
+                OrderIntent rounded = fromCore(order, j.conformed(), j.verdict());
+                RiskVerdict verdict = verdict(j.verdict(), bookProblem);
+                yield Outcome.done(new OrderPreview(rounded, fee(rounded, j.conformed(), snapshot), verdict));
+            }
+        };
+    }
+
+    @Override
+    public Outcome<OrderView> place(Principal by, OrderIntent order) {
+        Optional<String> unsupported = unsupported(order);
+        if (unsupported.isPresent()) {
+            return new Outcome.Conflict<>("unsupported_order", unsupported.get());
+        }
+        io.tradeguard.core.order.OrderIntent intent = toCore(order, OrderOrigin.MANUAL)
+                .withReason("manual by " + by.username().value());
+        Optional<String> bookProblem = link.refreshBook(intent);
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        if (snapshot.halted()) {
+            return new Outcome.Conflict<>("trading_halted", "trading is halted after an emergency stop ("
+                    + snapshot.haltReason() + "); an admin must reset it first");
+        }
+        if (!tradingSwitch.state().enabled() && !RiskCheck.reduces(intent, snapshot)) {
+            return new Outcome.Conflict<>("trading_stopped", "trading is stopped: POST /api/real-trading/start first");
+        }
+        if (risk.judge(intent, snapshot) instanceof RiskCheck.Judgement.Judged j && !j.verdict().approved()) {
+            return new Outcome.RiskRejected<>(verdict(j.verdict(), bookProblem).failed());
+        }
+        return link.place(new Command.PlaceOrder(intent));
+    }
+
+    @Override
+    public Outcome<OrderView> cancel(Principal by, OrderRef ref) {
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        Optional<Order> found = switch (ref) {
+            case OrderRef.ByClientOrderId c -> snapshot.order(c.clientOrderId());
+            case OrderRef.ByOrderId id -> snapshot.orders().stream().filter(o -> o.clientOrderId().value().equals(id.orderId())
+                    || (o.venueOrderId() != null && o.venueOrderId().toString().equals(id.orderId()))).findFirst();
+        };
+        if (found.isEmpty()) {
+            String name = ref instanceof OrderRef.ByClientOrderId c ? c.clientOrderId().value() : ((OrderRef.ByOrderId) ref).orderId();
+            return history.order(name).<Outcome<OrderView>>map(o -> new Outcome.Conflict<>("order_final",
+                            "order " + name + " is already " + o.status().name().toLowerCase(Locale.ROOT)))
+                    .orElseGet(() -> new Outcome.NotFound<>("no order " + name));
+        }
+        Order order = awaitAcknowledged(found.get());
+        if (order.status().isTerminal()) {
+            return new Outcome.Conflict<>("order_final", "order " + order.clientOrderId().value() + " is already "
+                    + order.status().name().toLowerCase(Locale.ROOT));
+        }
+        return switch (link.submit(new Command.CancelOrder(order.clientOrderId(), "cancelled by " + by.username().value()))) {
+            case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Rejected r ->
+                    new Outcome.Conflict<>("cancel_refused", String.join("; ", r.reasons()));
+            case Outcome.Done<CommandResult> d -> Outcome.done(link.order(order.clientOrderId()).map(Views::order)
+                    .orElse(Views.order(order)));
+            case Outcome.Unavailable<CommandResult> u -> new Outcome.Unavailable<>(u.detail());
+            default -> new Outcome.Unavailable<>("the engine did not answer");
+        };
+    }
+
+    /**
+     * An order just sent is cancellable only once the venue acknowledged it: wait for that a little (the
+     * usual case is a few milliseconds) rather than refuse; the engine answers if it is still not there.
+     */
+    private Order awaitAcknowledged(Order order) {
+        long deadline = System.nanoTime() + ACK_WAIT.toNanos();
+        Order current = order;
+        while (current.status() == io.tradeguard.core.model.OrderStatus.PENDING_SUBMIT && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            current = link.order(order.clientOrderId()).orElse(current);
+        }
+        return current;
+    }
+
+    @Override
+    public Page<OrderView> orders(OrderQuery query) {
+        return history.orders(query);
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        TradingSnapshot s = link.snapshotOrThrow();
+        return s.positions().stream().map(p -> Views.position(p, s.prices().get(p.symbol()))).toList();
+    }
+
+    @Override
+    public Outcome<OrderView> closePosition(Principal by, String positionId) {
+        TradingSnapshot s = link.snapshot().orElse(null);
+        if (s == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        Optional<Position> position = s.positions().stream().filter(p -> p.positionId().equals(positionId)).findFirst();
+        if (position.isEmpty()) {
+            return new Outcome.NotFound<>("no open position " + positionId);
+        }
+        Position p = position.get();
+        return link.place(new Command.ClosePosition(p.market(), p.symbol(), OrderOrigin.MANUAL, "closed by " + by.username().value()));
+    }
+
+    @Override
+    public Page<TradeView> trades(TradeQuery query) {
+        return history.trades(query);
+    }
+
+    @Override
+    public List<BalanceView> balances() {
+        return Views.balances(link.snapshotOrThrow().balances());
+    }
+
+    @Override
+    public Outcome<EmergencyStopReport> emergencyStop(Principal by, String reason) {
+        TradingSnapshot before = link.snapshot().orElse(null);
+        if (before == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        String why = (reason == null || reason.isBlank() ? "emergency stop" : reason) + " (by " + by.username().value() + ")";
+        LOG.warn("EMERGENCY STOP requested by {}: {}", by.username().value(), why);
+        return switch (link.submit(new Command.EmergencyStop(why))) {
+            case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Rejected r ->
+                    new Outcome.Conflict<>("emergency_stop_refused", String.join("; ", r.reasons()));
+            case Outcome.Done<CommandResult> d -> Outcome.done(new EmergencyStopReport(
+                    (int) before.orders().stream().filter(o -> o.status().isOpen()).count(),
+                    ((CommandResult.Accepted) d.value()).orders().size(), why, link.now()));
+            case Outcome.Unavailable<CommandResult> u -> new Outcome.Unavailable<>(u.detail());
+            default -> new Outcome.Unavailable<>("the engine did not answer");
+        };
+    }
+
+    @Override
+    public Outcome<TradingStatus> resetEmergencyStop(Principal by) {
+        return switch (link.submit(new Command.ResumeTrading(by.username().value()))) {
+            case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Rejected r ->
+                    new Outcome.Conflict<>("reset_refused", String.join("; ", r.reasons()));
+            case Outcome.Done<CommandResult> d -> Outcome.done(status());
+            case Outcome.Unavailable<CommandResult> u -> new Outcome.Unavailable<>(u.detail());
+            default -> new Outcome.Unavailable<>("the engine did not answer");
+        };
+    }
+
+    @Override
+    public List<ManualTradeView> manualTrades() {
+        return history.externalOrders();
+    }
+
+    @Override
+    public Outcome<LeverageSetting> setLeverage(Principal by, Symbol symbol, int leverage) {
+        return new Outcome.Conflict<>("spot_has_no_leverage", "this service trades spot, where leverage is always 1; futures are not wired yet");
+    }
+
+    @Override
+    public Outcome<TradingMode> setMode(Principal by, TradingMode mode) {
+        link.setMode(mode);
+        LOG.info("trading mode set to {} by {}", mode, by.username().value());
+        return Outcome.done(mode);
+    }
+
+    static Optional<String> unsupported(OrderIntent order) {
+        if (order.market() != Market.SPOT) {
+            return Optional.of("this service trades spot only; futures orders are not wired to the engine yet");
+        }
+        if (order.type() == null) {
+            return Optional.of("OCO orders are not wired to the engine yet; place the two legs as separate orders");
+        }
+        if (order.clientOrderId() != null) {
+            return Optional.of("the engine assigns client order ids itself; leave client_order_id out");
+        }
+        if (order.stopLoss() != null || order.takeProfit() != null) {
+            return Optional.of("stop_loss / take_profit on an order are not wired yet; place a stop-loss or take-profit order after the fill");
+        }
+        return Optional.empty();
+    }
+
+    static io.tradeguard.core.order.OrderIntent toCore(OrderIntent o, OrderOrigin origin) {
+        return new io.tradeguard.core.order.OrderIntent(o.market(), o.symbol(), o.side(), o.type(), o.timeInForce(),
+                o.quantity(), o.quoteQuantity(), o.price(), o.stopPrice(), o.trailingDelta(), o.callbackRate(),
+                o.activationPrice(), o.reduceOnly(), false, origin, "");
+    }
+
+    /** The request with the amounts the filters and rules would send. */
+    private static OrderIntent fromCore(OrderIntent asked, io.tradeguard.core.order.OrderIntent conformed,
+                                        io.tradeguard.core.risk.RiskVerdict verdict) {
+        BigDecimal quantity = conformed.quantity();
+        if (quantity != null && verdict.quantity() != null && verdict.quantity().compareTo(quantity) < 0) {
+            quantity = verdict.quantity();
+        }
+        return new OrderIntent(asked.kind(), asked.market(), asked.symbol(), asked.side(), asked.type(), asked.timeInForce(),
+                quantity, quantity == null ? conformed.quoteQuantity() : null, conformed.price(), conformed.stopPrice(),
+                asked.stopLimitPrice(), asked.trailingDelta(), asked.callbackRate(), conformed.activationPrice(),
+                asked.leverage(), asked.reduceOnly(), asked.clientOrderId(), asked.stopLoss(), asked.takeProfit(), asked.protection());
+    }
+
+    static RiskVerdict verdict(io.tradeguard.core.risk.RiskVerdict v, Optional<String> bookProblem) {
+        List<RuleResult> rules = v.results().stream().map(r -> {
+            boolean failed = r instanceof io.tradeguard.core.risk.RuleResult.Rejected;
+            Measure m = measure(r);
+            String message = r.reason();
+            if (failed && r.rule() == io.tradeguard.core.risk.RuleId.SLIPPAGE && bookProblem.isPresent()) {
+                message = message + " (" + bookProblem.get() + ")";
+            }
+            return new RuleResult(r.rule().name().toLowerCase(Locale.ROOT), !failed, message,
+                    m == null ? null : m.limit(), m == null ? null : m.actual());
+        }).toList();
+        return new RiskVerdict(v.approved(), v.score(), rules);
+    }
+
+    private static Measure measure(io.tradeguard.core.risk.RuleResult r) {
+        return switch (r) {
+            case io.tradeguard.core.risk.RuleResult.Passed p -> p.measure();
+            case io.tradeguard.core.risk.RuleResult.Adjusted a -> a.measure();
+            case io.tradeguard.core.risk.RuleResult.ConvertedToLimit c -> c.measure();
+            case io.tradeguard.core.risk.RuleResult.Rejected j -> j.measure();
+            case io.tradeguard.core.risk.RuleResult.Skipped s -> null;
+        };
+    }
+
+    private FeeEstimate fee(OrderIntent order, io.tradeguard.core.order.OrderIntent intent, TradingSnapshot s) {
+        Asset quote = s.instrument(order.symbol()).map(i -> i.quoteAsset()).orElse(s.quoteAsset());
+        BigDecimal price = intent.price() != null ? intent.price() : risk.price(s, order.symbol());
+        BigDecimal notional = intent.quoteQuantity() != null ? intent.quoteQuantity()
+                : price == null || intent.quantity() == null ? BigDecimal.ZERO : price.multiply(intent.quantity());
+        BigDecimal rate = RiskCheck.TAKER_FEE_RATE;
+        return new FeeEstimate(notional.multiply(rate).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros(), quote, rate);
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.tradeguard.app.service;
+
+import io.tradeguard.core.ledger.AssetBalance;
+import io.tradeguard.core.ledger.ClosedTrade;
+import io.tradeguard.core.ledger.Position;
+import io.tradeguard.core.order.Order;
+import io.tradeguard.core.venue.Fill;
+import io.tradeguard.server.api.BalanceView;
+import io.tradeguard.server.api.FillView;
+import io.tradeguard.server.api.OrderOrigin;
+import io.tradeguard.server.api.OrderView;
+import io.tradeguard.server.api.PositionSide;
+import io.tradeguard.server.api.PositionView;
+import io.tradeguard.server.api.TradeView;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The engine's values as the API shows them (DESIGN.md §7). The order id is the client order id. */
+final class Views {
+    private Views() {
+    }
+
+    static OrderView order(Order o) {
+        return new OrderView(o.clientOrderId().value(), o.clientOrderId(), o.symbol(), o.market(), o.side(), o.type(),
+                o.status(), o.quantity(), o.filledQuantity(), o.price(), o.averageFillPrice().orElse(null),
+                o.fills().stream().map(Views::fill).toList(), origin(o.origin()), o.createdAt(), o.updatedAt());
+    }
+
+    static FillView fill(Fill f) {
+        return new FillView(f.price(), f.quantity(), f.commission(), f.commissionAsset(), f.tradeId());
+    }
+
+    static OrderOrigin origin(io.tradeguard.core.order.OrderOrigin origin) {
+        return switch (origin) {
+            case MANUAL -> OrderOrigin.MANUAL;
+            case SIGNAL -> OrderOrigin.SIGNAL;
+            case PROTECTION -> OrderOrigin.PROTECTION;
+            case EXTERNAL -> OrderOrigin.EXTERNAL;
+        };
+    }
+
+    static PositionView position(Position p, BigDecimal mark) {
+        return new PositionView(p.positionId(), p.symbol(), p.market(), side(p.side()), p.size(), p.entryPrice(), mark,
+                mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(), null, null, null, p.openedAt());
+    }
+
+    static PositionSide side(io.tradeguard.core.ledger.PositionSide side) {
+        return switch (side) {
+            case LONG -> PositionSide.LONG;
+            case SHORT -> PositionSide.SHORT;
+        };
+    }
+
+    static TradeView trade(ClosedTrade t) {
+        return new TradeView(t.tradeId(), t.positionId(), t.symbol(), t.market(), side(t.side()), t.quantity(),
+                t.entryPrice(), t.exitPrice(), t.fees(), t.funding(), t.realizedPnl(), t.pnlRatio(), t.exitReason(),
+                t.openedAt(), t.closedAt());
+    }
+
+    static BalanceView balance(AssetBalance b) {
+        return new BalanceView(b.market(), b.asset(), b.free(), b.locked());
+    }
+
+    static List<BalanceView> balances(List<AssetBalance> balances) {
+        return balances.stream().filter(b -> b.free().signum() != 0 || b.locked().signum() != 0).map(Views::balance).toList();
+    }
+}
