@@ -1,5 +1,10 @@
 package io.tradeguard.bench.client;
 
+import com.binance.connector.client.enums.HttpMethod;
+import com.binance.connector.client.utils.ParameterChecker;
+import com.binance.connector.client.utils.RequestBuilder;
+import com.binance.connector.client.utils.UrlBuilder;
+import com.binance.connector.client.utils.signaturegenerator.HmacSignatureGenerator;
 import io.tradeguard.binance.auth.ApiCredentials;
 import io.tradeguard.binance.auth.Ed25519Signer;
 import io.tradeguard.binance.auth.HmacSha256Signer;
@@ -33,11 +38,20 @@ import java.net.http.HttpRequest;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the client adds to every order before the network: core request → wire parameters → timestamp,
  * recvWindow and HMAC signature → encoded body → JDK request. Nothing is sent.
+ *
+ * <p>The peer, in the same run: {@link #officialBuildSignSerialize} runs the official Binance Java connector
+ * (io.github.binance:binance-connector-java 3.4.1) through the same steps its {@code Trade.newOrder} →
+ * {@code RequestHandler.sendSignedRequest} takes before OkHttp's {@code newCall}: the caller's parameter map,
+ * its parameter checks, {@code timestamp}, the query string, its HMAC-SHA256 signature, the full URL and the
+ * OkHttp {@code Request} with the API key header — each step a public method of the connector, called in
+ * the order its bytecode calls them; only its {@code logger.info} of the URL and the network call are left
+ * out. Compare it with {@link #buildSignSerializeHttpRequest}, which ends with the JDK request.
  *
  * <pre>
  * ./mvnw -B -q -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
@@ -58,6 +72,7 @@ public class ClientOverheadBench {
     private HmacSha256Signer hmac;
     private Ed25519Signer ed25519;
     private String payload;
+    private HmacSignatureGenerator officialSigner;
 
     @Setup
     public void setup() throws Exception {
@@ -72,6 +87,7 @@ public class ClientOverheadBench {
         hmac = new HmacSha256Signer(SECRET);
         var keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         ed25519 = new Ed25519Signer(keys.getPrivate());
+        officialSigner = new HmacSignatureGenerator(SECRET);
         payload = SpotOrderParams.newOrder(order).encoded() + "&recvWindow=5000&timestamp=1736393892000";
     }
 
@@ -105,5 +121,27 @@ public class ClientOverheadBench {
     public HttpRequest buildSignSerializeHttpRequest() {
         Params params = SpotOrderParams.newOrder(order);
         return transport.toHttp(transport.prepare(BinanceSpotRest.NEW_ORDER, params, null));
+    }
+
+    /** The official connector's per-order work up to the OkHttp request (see the class comment). */
+    @Benchmark
+    public okhttp3.Request officialBuildSignSerialize() {
+        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
+        p.put("symbol", "BTCUSDT");
+        p.put("side", "BUY");
+        p.put("type", "LIMIT");
+        p.put("timeInForce", "GTC");
+        p.put("quantity", "0.01234");
+        p.put("price", "50000.01");
+        p.put("newClientOrderId", "tg-bench-000001");
+        p.put("newOrderRespType", "RESULT");
+        p.put("recvWindow", 5000);
+        ParameterChecker.checkParameter(p, "symbol", String.class);
+        ParameterChecker.checkParameter(p, "side", String.class);
+        ParameterChecker.checkParameter(p, "type", String.class);
+        p.putIfAbsent("timestamp", UrlBuilder.buildTimestamp());
+        p.put("signature", officialSigner.getSignature(UrlBuilder.joinQueryParameters(p)));
+        String url = UrlBuilder.buildFullUrl("http://127.0.0.1:1", "/api/v3/order", p);
+        return RequestBuilder.buildApiKeyRequest(url, HttpMethod.POST, "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A");
     }
 }

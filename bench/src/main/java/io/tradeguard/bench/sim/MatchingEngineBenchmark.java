@@ -26,13 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Orders per second through the simulator's matching engine, in-process (no HTTP): a seeded flow of
  * limit orders on both sides of one BTCUSDT book (about half of them cross and trade), one cancel for
- * every three orders so the book stays small, and optionally the house depth.
+ * every three orders so the book stays small, and optionally the house depth. The stream is
+ * {@link SeededOrderFlow}, the one {@link ExchangeCoreMatchingBenchmark} replays through exchange-core.
  *
  * <pre>
  * ./mvnw -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime
@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class MatchingEngineBenchmark {
-    private static final int FLOW = 1 << 16;
+    private static final int FLOW = SeededOrderFlow.SIZE;
     private static final String SYMBOL = "BTCUSDT";
 
     /** "none": only resting orders; "house": the default synthetic depth around the last price as well. */
@@ -76,16 +76,15 @@ public class MatchingEngineBenchmark {
         }
         Instrument inst = engine.instrument(SYMBOL);
         long mid = inst.price(new BigDecimal("60000"));
-        SplittableRandom rnd = new SplittableRandom(42);
+        SeededOrderFlow seeded = new SeededOrderFlow(accounts.length);
         flow = new NewOrder[FLOW];
         flowAccount = new int[FLOW];
         for (int i = 0; i < FLOW; i++) {
-            Side side = rnd.nextBoolean() ? Side.BUY : Side.SELL;
-            long price = mid + (long) (rnd.nextInt(21) - 10) * inst.tick * 100; // +-10 USDT in 1 USDT steps
-            long qty = (1 + rnd.nextInt(20)) * 100L;                           // 0.001-0.02 BTC
-            TimeInForce tif = rnd.nextInt(10) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
-            flow[i] = new NewOrder(SYMBOL, side, OrderType.LIMIT, tif, price, qty, 0, 0, 0, "b" + i);
-            flowAccount[i] = rnd.nextInt(accounts.length);
+            long price = mid + (long) seeded.priceSteps[i] * inst.tick * 100; // +-10 USDT in 1 USDT steps
+            long qty = seeded.lots[i] * 100L;                                  // 0.001-0.02 BTC
+            flow[i] = new NewOrder(SYMBOL, seeded.buy[i] ? Side.BUY : Side.SELL, OrderType.LIMIT,
+                    seeded.ioc[i] ? TimeInForce.IOC : TimeInForce.GTC, price, qty, 0, 0, 0, "b" + i);
+            flowAccount[i] = seeded.account[i];
         }
         placedIds = new long[FLOW];
         next = 0;
