@@ -348,7 +348,9 @@ async function doConfirm() {
 // ---------- positions ----------
 function upsertPosition(p) {
   learn(p.symbol, 'price', p.entry_price); learn(p.symbol, 'qty', p.quantity);
-  const isNew = !S.positions.has(p.position_id);
+  const isNew = !S.positions.has(p.position_id), prev = S.positions.get(p.position_id);
+  // the feed's position events carry no mark price: keep the last known one from REST
+  if (p.mark_price == null && prev) p = { ...p, mark_price: prev.mark_price, unrealized_pnl: prev.unrealized_pnl };
   S.positions.set(p.position_id, p);
   if (p.mark_price != null) addTick(p.symbol, p.mark_price);
   if (currentPage() === 'positions') { drawPositions(); if (isNew && !S.chartSymbol) selectChart(p.symbol); else if (S.chartSymbol === p.symbol) updateLines(); }
@@ -362,6 +364,9 @@ function renderPositions(page) {
     <section class="card" aria-labelledby="ch-h"><h2 id="ch-h">Chart <span id="chart-symbol"></span></h2>
     <p class="hint">1-second candles of the mark price from the live feed since this page opened, with entry, stop-loss, take-profit and trailing levels.</p><div id="chart" role="img" aria-label="Price chart" data-candles="0"></div></section>`;
   refreshers.positions = loadPositions; S.chartSymbol = null; loadPositions();
+  // marks and unrealized P&L come from REST (the feed has no price events): refresh every 2 s while shown
+  clearInterval(S.markTimer);
+  S.markTimer = setInterval(() => { if (currentPage() === 'positions' && S.token) loadPositions(); else clearInterval(S.markTimer); }, 2000);
 }
 async function loadPositions() {
   try {

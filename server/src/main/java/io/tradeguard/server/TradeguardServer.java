@@ -43,9 +43,10 @@ public final class TradeguardServer {
 
     /**
      * Only the page's own files run: no inline scripts or styles, no other origins; the feed is same-origin
-     * ({@code 'self'} covers ws: on the same host and port).
+     * ({@code 'self'} covers ws: on the same host and port). The one style hash is lightweight-charts 5.2.1's own
+     * stylesheet, which it inserts as a style element.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-elem 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-3pRED1tOXas1FXFoPb9TGCjmYe9XQsmO9OV23khV2nY='; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final ServerConfig config;
