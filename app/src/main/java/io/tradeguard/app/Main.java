@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 @Command(name = "tradeguard", mixinStandardHelpOptions = true, version = "tradeguard 0.1.0",
         description = {"A trading engine for Binance Spot and USD-M Futures under hard safety rails.",
                 "Without a command it runs the service (see `run --help` for its options)."},
-        subcommands = {RunCommand.class, SimCommand.class})
+        subcommands = {RunCommand.class, SimCommand.class, ClientCommands.Status.class, ClientCommands.Positions.class,
+                ClientCommands.Order.class, ClientCommands.Cancel.class, ClientCommands.EmergencyStop.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -21,7 +22,7 @@ public final class Main implements Callable<Integer> {
 
     /** `tradeguard --port 9000` means `tradeguard run --port 9000`: options without a command are run's. */
     static String[] withDefaultCommand(String[] args) {
-        if (args.length == 0 || java.util.Set.of("run", "sim", "-h", "--help", "-V", "--version").contains(args[0])) {
+        if (args.length == 0 || java.util.Set.of("run", "sim", "status", "positions", "order", "cancel", "emergency-stop", "-h", "--help", "-V", "--version").contains(args[0])) {
             return args;
         }
         String[] out = new String[args.length + 1];

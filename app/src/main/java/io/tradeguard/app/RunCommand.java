@@ -17,12 +17,13 @@ import java.util.concurrent.CountDownLatch;
 
 /** `tradeguard run` (the default): the whole service in this process until SIGTERM or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start the trading service: engine, API and dashboard on http://127.0.0.1:8080.",
-                "With no configuration it trades on an embedded simulator with a funded demo account.",
-                "Each option also reads its TRADEGUARD_… environment variable (shown below); a flag wins over the",
-                "variable, which wins over the --config file. Other variables: TRADEGUARD_ADMIN_PASSWORD (first start),",
-                "TRADEGUARD_API_KEY / TRADEGUARD_API_SECRET (live venues), TRADEGUARD_SPOT_REST_URL,",
-                "TRADEGUARD_SPOT_WS_API_URL, TRADEGUARD_SPOT_STREAM_URL (--venue custom)."})
+        description = {"Start the trading service: engine and API on http://127.0.0.1:8080. With no configuration it "
+                + "trades on an embedded simulator with a funded demo account.",
+                "Each option also reads the TRADEGUARD_… variable shown with it; a flag wins over the variable, which "
+                + "wins over the --config file.",
+                "Other variables: TRADEGUARD_ADMIN_PASSWORD (first start), TRADEGUARD_API_KEY and TRADEGUARD_API_SECRET "
+                + "(live venues), TRADEGUARD_SPOT_REST_URL, TRADEGUARD_SPOT_WS_API_URL and TRADEGUARD_SPOT_STREAM_URL "
+                + "(--venue custom).", ""})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (TRADEGUARD_CONFIG); validated at load")

@@ -39,7 +39,6 @@ final class EventFeed implements EngineEvents {
     private final Counter denied;
     private final AtomicReference<Reconciled> lastReconciliation = new AtomicReference<>();
     private final AtomicReference<String> lostConnection = new AtomicReference<>();
-    private volatile boolean breakerOpen;
 
     EventFeed(MeterRegistry metrics) {
         this.metrics = metrics;
@@ -55,10 +54,6 @@ final class EventFeed implements EngineEvents {
 
     Optional<Reconciled> lastReconciliation() {
         return Optional.ofNullable(lastReconciliation.get());
-    }
-
-    boolean breakerOpen() {
-        return breakerOpen;
     }
 
     /** The stream that is down, if one is. */
@@ -104,8 +99,6 @@ final class EventFeed implements EngineEvents {
             case DomainEvent.ReconciliationCompleted e -> lastReconciliation.set(new Reconciled(e.time(), e.summary().unresolved()));
             case DomainEvent.ConnectionLost e -> lostConnection.set(e.stream());
             case DomainEvent.ConnectionRestored e -> lostConnection.set(null);
-            case DomainEvent.CircuitBreakerOpened e -> breakerOpen = true;
-            case DomainEvent.CircuitBreakerClosed e -> breakerOpen = false;
             default -> {
             }
         }

@@ -1,6 +1,7 @@
 package io.tradeguard.app.service;
 
 import io.tradeguard.core.engine.Engine;
+import io.tradeguard.core.guard.TradingGuards;
 import io.tradeguard.server.api.ComponentHealth;
 import io.tradeguard.server.api.ComponentHealth.Status;
 import io.tradeguard.server.api.HealthCheck;
@@ -13,14 +14,16 @@ final class HealthChecks {
     private HealthChecks() {
     }
 
-    static List<HealthCheck> all(Engine engine, EventFeed feed, History history) {
+    static List<HealthCheck> all(Engine engine, EventFeed feed, History history, TradingGuards guards) {
         return List.of(
                 check("engine", () -> engine.lifecycle() == Engine.Lifecycle.RUNNING
                         ? new ComponentHealth(Status.UP, "running")
                         : new ComponentHealth(Status.DOWN, "engine is " + engine.lifecycle().name().toLowerCase())),
-                check("exchange_connection", () -> feed.breakerOpen()
-                        ? new ComponentHealth(Status.DOWN, "circuit breaker open: calls to the exchange are paused")
-                        : new ComponentHealth(Status.UP, "connected")),
+                check("exchange_connection", () -> switch (guards.status().circuitBreaker()) {
+                    case CLOSED -> new ComponentHealth(Status.UP, "connected; circuit breaker closed");
+                    case HALF_OPEN -> new ComponentHealth(Status.DEGRADED, "circuit breaker half open: probing the exchange");
+                    case OPEN -> new ComponentHealth(Status.DOWN, "circuit breaker open: calls to the exchange are paused");
+                }),
                 check("streams", () -> feed.lostConnection()
                         .map(stream -> new ComponentHealth(Status.DEGRADED, stream + " is reconnecting"))
                         .orElse(new ComponentHealth(Status.UP, "user data and price streams connected"))),

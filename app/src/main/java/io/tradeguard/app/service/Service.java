@@ -154,7 +154,7 @@ public final class Service implements AutoCloseable {
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
         ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName),
                 new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
-                HealthChecks.all(engine, feed, history), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
+                HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);
         server.start();
         toClose.push(server::stop);
