@@ -41,6 +41,14 @@ import java.util.UUID;
 public final class TradeguardServer {
     private static final Logger log = LoggerFactory.getLogger(TradeguardServer.class);
 
+    /**
+     * Only the page's own files run: no inline scripts or styles, no other origins; the feed is same-origin
+     * ({@code 'self'} covers ws: on the same host and port). The one style hash is lightweight-charts 5.2.1's own
+     * stylesheet, which it inserts as a style element.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-3pRED1tOXas1FXFoPb9TGCjmYe9XQsmO9OV23khV2nY='; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private final ServerConfig config;
     private final Javalin app;
     private final RouteTable routes;
@@ -83,10 +91,20 @@ public final class TradeguardServer {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.requestLogger.http((ctx, ms) -> recordLatency(parts, ctx, ms));
+            // the dashboard: plain HTML, CSS and ES modules shipped in the jar
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.precompress = false;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache", "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+                        "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
+            });
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Cache-Control", "no-store");
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         });
         table.registerOn(app, auth);
         app.wsBeforeUpgrade(FeedHub.PATH, ctx -> {
