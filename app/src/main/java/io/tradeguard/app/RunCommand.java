@@ -88,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
         long millis = Duration.between(began, Instant.now()).toMillis();
         out.println();
         String base = "http://127.0.0.1:" + service.port();
-        out.println("tradeguard is ready in " + millis + " ms: " + base + "/api/ (no dashboard pages yet)");
-        out.println("  API description " + base + "/api/openapi.json, health " + base + "/health, events ws://127.0.0.1:" + service.port() + "/ws");
+        out.println("tradeguard is ready in " + millis + " ms: dashboard " + base + "/");
+        out.println("  API " + base + "/api/, description " + base + "/api/openapi.json, health " + base + "/health, events ws://127.0.0.1:" + service.port() + "/ws");
         switch (service.admin()) {
             case AdminAccount.Outcome.CreatedWithGeneratedPassword p -> {
                 out.println("  admin login: admin / " + p.password());

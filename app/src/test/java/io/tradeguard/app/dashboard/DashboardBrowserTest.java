@@ -69,6 +69,10 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        if (!Files.isExecutable(Paths.get("/usr/bin/chromium"))) {
+            throw new IllegalStateException("the dashboard tests drive Debian's Chromium at /usr/bin/chromium, which is"
+                    + " not installed: run `sudo apt-get install -y chromium` (CI's .ci/run does this), then test again");
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             simPort = s.getLocalPort();
         }
