@@ -470,6 +470,22 @@ public final class BinanceSpotVenue implements Venue {
         return marketStreams(trades, listener, quote -> { });
     }
 
+    /**
+     * The symbols' best bid and ask ({@code @bookTicker}) as one-level books, on their own connection. Its
+     * connection losses are not the engine's business: a book that stops coming goes stale at the reader.
+     */
+    @Override
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener) throws VenueException {
+        if (symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SpotMarketStreams.Stream> tickers = symbols.stream()
+                .map(s -> (SpotMarketStreams.Stream) new SpotMarketStreams.Stream.BookTickers(s)).toList();
+        return Optional.of(marketStreams(tickers, event -> { }, quote -> listener.accept(new OrderBook(quote.symbol(), 0,
+                List.of(new OrderBook.Level(quote.bidPrice(), quote.bidQuantity())),
+                List.of(new OrderBook.Level(quote.askPrice(), quote.askQuantity()))))));
+    }
+
     /** One combined market-stream connection; add and remove streams on the returned manager. */
     public SpotMarketStreams marketStreams(Collection<SpotMarketStreams.Stream> initial, Consumer<VenueEvent> listener,
                                            Consumer<BookTicker> quotes) throws VenueException {
