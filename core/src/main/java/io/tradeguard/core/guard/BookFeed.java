@@ -55,14 +55,15 @@ final class BookFeed implements AutoCloseable {
         }
     }
 
-    /** Opens the symbol's book stream on a virtual thread when it has none: for the gate, which must not block. */
-    void ensureLater(Symbol symbol) {
+    /** Opens book streams for the symbols that have none, on a virtual thread: the caller never waits for it. */
+    void ensureLater(Collection<Symbol> symbols) {
         synchronized (this) {
-            if (closed || streamed.contains(symbol) || opening.contains(symbol)) {
+            if (closed || symbols.stream().allMatch(s -> streamed.contains(s) || opening.contains(s))) {
                 return;
             }
         }
-        Thread.ofVirtual().name("tg-books-" + symbol.value()).start(() -> ensure(List.of(symbol)));
+        List<Symbol> wanted = List.copyOf(symbols);
+        Thread.ofVirtual().name("tg-books").start(() -> ensure(wanted));
     }
 
     boolean streams(Symbol symbol) {

@@ -165,7 +165,7 @@ public final class TradingGuards {
         StampedBook stamped = books.get(symbol);
         BookFeed feed = bookFeed;
         if (feed != null && !feed.streams(symbol)) {
-            feed.ensureLater(symbol);
+            feed.ensureLater(List.of(symbol));
         }
         if (stamped == null || stamped.at().plus(BOOK_MAX_AGE).isBefore(clock.instant())) {
             return null;

@@ -94,11 +94,12 @@ final class WatchedVenue implements Venue {
         return watched(() -> venue.subscribeUserData(listener));
     }
 
-    /** The price stream; the symbols' book streams (for the slippage rule) are opened alongside, once each. */
+    /** The price stream; the symbols' book streams (for the slippage rule) are opened alongside, once each,
+     * in the background: a slow book stream never delays prices. */
     @Override
     public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
         AutoCloseable prices = watched(() -> venue.subscribePrices(symbols, listener));
-        books.ensure(symbols);
+        books.ensureLater(symbols);
         return prices;
     }
 
