@@ -32,8 +32,12 @@ class MarketEntryTest {
             // given the engine follows BTCUSDT at 50,000: a bid far below the market opens its price and book streams
             g.priceSeen("50000");
             assertThat(g.buyLimit("0.001", "45000")).isInstanceOf(CommandResult.Accepted.class);
-            g.price("50010");
-            await().atMost(Duration.ofSeconds(10)).until(() -> g.snapshot().price(GuardedEngine.BTCUSDT).isPresent());
+            // (the price stream opens after the bid: move the price until the engine has seen a trade on it)
+            int[] moves = {0};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                g.price(moves[0]++ % 2 == 0 ? "50010" : "50000");
+                return g.snapshot().price(GuardedEngine.BTCUSDT).isPresent();
+            });
 
             // when it buys 0.01 at market (a refusal before the first book can only say the book is unknown)
             List<CommandResult> refused = new ArrayList<>();

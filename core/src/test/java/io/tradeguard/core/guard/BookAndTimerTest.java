@@ -89,6 +89,7 @@ class BookAndTimerTest {
         // a book from the venue's stream: 0.1 % over the last price, within the 0.5 % allowed
         venue.book(BTCUSDT, "99.9", "50", "100.1", "50");
         assertThat(marketBuy("1")).isInstanceOf(CommandResult.Accepted.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> venue.submitted().size() == 2); // sent after journaling
         assertThat(venue.submitted()).last().satisfies(r -> assertThat(r.type()).isEqualTo(io.tradeguard.core.model.OrderType.MARKET));
     }
 
