@@ -77,7 +77,7 @@ class ReconciliationEndToEndTest {
         // then after the reconnect the engine has both settled, the fill in its position
         TradingSnapshot settled = e.awaitSnapshot("both orders settled", s -> s.order(filled).isEmpty()
                 && s.order(cancelled).isEmpty() && s.position(Market.SPOT, BTCUSDT).isPresent());
-        assertThat(settled.position(Market.SPOT, BTCUSDT).orElseThrow().quantity()).isEqualByComparingTo(SimFixture.netBought(oracle));
+        assertThat(settled.position(Market.SPOT, BTCUSDT).orElseThrow().quantity()).isEqualByComparingTo(SimFixture.netHeld(oracle));
 
         // and each fix is a journaled event, made by the reconciliation that followed the reconnect
         // (the snapshot may show a change a moment before the journal listener has it durable)

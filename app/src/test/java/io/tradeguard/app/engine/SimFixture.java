@@ -110,7 +110,23 @@ public final class SimFixture implements AutoCloseable {
         }
     }
 
-    /** Signed sum of the account's trade quantities: the position the exchange says it has. */
+    /**
+     * What the account's trades did to its base-asset wallet: bought − sold − commissions taken in the base
+     * asset. The spot position the engine must hold.
+     */
+    public static BigDecimal netHeld(BinanceSpotVenue oracle) {
+        BigDecimal net = BigDecimal.ZERO;
+        String base = SYMBOL.substring(0, SYMBOL.length() - "USDT".length());
+        for (JsonNode t : myTrades(oracle)) {
+            BigDecimal qty = new BigDecimal(t.path("qty").asText());
+            BigDecimal baseFee = t.path("commissionAsset").asText().equals(base)
+                    ? new BigDecimal(t.path("commission").asText()) : BigDecimal.ZERO;
+            net = t.path("isBuyer").asBoolean() ? net.add(qty).subtract(baseFee) : net.subtract(qty).subtract(baseFee);
+        }
+        return net;
+    }
+
+    /** Signed sum of the account's trade quantities (before commissions): what the exchange says was traded. */
     public static BigDecimal netBought(BinanceSpotVenue oracle) {
         BigDecimal net = BigDecimal.ZERO;
         for (JsonNode t : myTrades(oracle)) {

@@ -126,14 +126,14 @@ final class GuardedEngine implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot().price(BTCUSDT).map(x -> x.compareTo(p) == 0).orElse(false));
     }
 
-    /**
-     * The open position, leaving out a remainder too small to sell (below the minimum notional): the engine's
-     * spot position still counts the base-asset commission the wallet no longer holds.
-     */
+    /** The open position: what the wallet holds (an exit of all of it leaves nothing, not even dust). */
     Optional<Position> position() {
-        TradingSnapshot s = snapshot();
-        BigDecimal minNotional = s.instrument(BTCUSDT).orElseThrow().minNotional();
-        return s.position(Market.SPOT, BTCUSDT).filter(p -> p.size().multiply(p.entryPrice()).compareTo(minNotional) >= 0);
+        return snapshot().position(Market.SPOT, BTCUSDT);
+    }
+
+    CommandResult buyMarket(String quantity) throws Exception {
+        return submit(new Command.PlaceOrder(OrderIntent.market(Market.SPOT, BTCUSDT, Side.BUY, new BigDecimal(quantity),
+                OrderOrigin.MANUAL)));
     }
 
     TradingSnapshot snapshot() {

@@ -46,10 +46,12 @@ class KillSwitchAndBreakerTest {
                 }
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> g.guards.status().killSwitchActive());
-            // (the engine's spot position keeps the base-asset commission as an unsellable remainder, so the closes
-            // arrive as PositionUpdated with the realized loss, not PositionClosed)
-            assertThat(g.events(DomainEvent.PositionUpdated.class).stream().filter(u -> u.realized().signum() < 0))
-                    .hasSize(3);
+            // (each position is what the wallet got, 0.01 less the BTC commission, so each close sells all of it and
+            // ends the round trip: three closed losing trades, no unsellable remainder)
+            assertThat(g.events(DomainEvent.PositionClosed.class)).hasSize(3)
+                    .allSatisfy(c -> assertThat(c.trade().realizedPnl()).isNegative())
+                    .allSatisfy(c -> assertThat(c.trade().quantity()).isEqualByComparingTo("0.00999"));
+            assertThat(g.events(DomainEvent.PositionUpdated.class).stream().filter(u -> u.realized().signum() != 0)).isEmpty();
             assertThat(g.guards.status().consecutiveLosses()).isEqualTo(3);
             assertThat(g.guards.status().killSwitchReason()).contains("3 losing trades in a row");
             await().atMost(Duration.ofSeconds(5)).until(() -> !g.events(DomainEvent.KillSwitchTripped.class).isEmpty());

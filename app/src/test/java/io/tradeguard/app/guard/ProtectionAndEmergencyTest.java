@@ -137,6 +137,8 @@ class ProtectionAndEmergencyTest {
             // given a position and resting orders on both sides
             g.priceSeen("50000");
             g.enterLong("0.01", "50100");
+            // (protected: until its stop is armed, the daily-loss rule counts the whole position as at risk)
+            await().atMost(Duration.ofSeconds(5)).until(() -> g.guards.activeTriggers().size() == 2);
             assertThat(g.buyLimit("0.005", "45000")).isInstanceOf(CommandResult.Accepted.class);
             assertThat(g.sellLimit("0.004", "60000")).isInstanceOf(CommandResult.Accepted.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> g.snapshot().orders().stream()

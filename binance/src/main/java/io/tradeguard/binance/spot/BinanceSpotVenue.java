@@ -470,6 +470,34 @@ public final class BinanceSpotVenue implements Venue {
         return marketStreams(trades, listener, quote -> { });
     }
 
+    /**
+     * The symbols' best bid and ask ({@code @bookTicker}) as one-level books, on their own connection. Its
+     * connection losses are not the engine's business: a book that stops coming goes stale at the reader.
+     */
+    @Override
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener) throws VenueException {
+        if (symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SpotMarketStreams.Stream> tickers = symbols.stream()
+                .map(s -> (SpotMarketStreams.Stream) new SpotMarketStreams.Stream.BookTickers(s)).toList();
+        SpotMarketStreams stream = marketStreams(tickers, event -> { }, quote -> listener.accept(topOfBook(quote)));
+        // the stream speaks only when the top changes: start from the current top (GET /api/v3/ticker/bookTicker)
+        for (Symbol symbol : symbols) {
+            try {
+                listener.accept(topOfBook(bookTicker(symbol)));
+            } catch (VenueException e) {
+                log.warn("no current book of {} ({}); the stream's next change brings it", symbol, e.error());
+            }
+        }
+        return Optional.of(stream);
+    }
+
+    private static OrderBook topOfBook(BookTicker quote) {
+        return new OrderBook(quote.symbol(), 0, List.of(new OrderBook.Level(quote.bidPrice(), quote.bidQuantity())),
+                List.of(new OrderBook.Level(quote.askPrice(), quote.askQuantity())));
+    }
+
     /** One combined market-stream connection; add and remove streams on the returned manager. */
     public SpotMarketStreams marketStreams(Collection<SpotMarketStreams.Stream> initial, Consumer<VenueEvent> listener,
                                            Consumer<BookTicker> quotes) throws VenueException {

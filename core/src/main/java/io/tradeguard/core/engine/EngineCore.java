@@ -347,13 +347,7 @@ final class EngineCore {
             case VenueEvent.PriceTick t -> {
                 state.mark(t.symbol(), t.price());
                 if (priceWatcher != null && accepting) {
-                    for (Command follow : priceWatcher.onPrice(t, this::snapshot)) {
-                        CommandResult result = execute(follow, out, now);
-                        if (result instanceof CommandResult.Rejected r) {
-                            LOG.warning("the price watcher's " + follow.getClass().getSimpleName() + " was refused: "
-                                    + String.join("; ", r.reasons()));
-                        }
-                    }
+                    follow(priceWatcher.onPrice(t, this::snapshot), out, now);
                 }
             }
         }
@@ -413,8 +407,22 @@ final class EngineCore {
         }
     }
 
+    /** Runs the price watcher's follow-up commands in this step. */
+    private void follow(List<Command> commands, Emitter out, Instant now) {
+        for (Command follow : commands) {
+            CommandResult result = execute(follow, out, now);
+            if (result instanceof CommandResult.Rejected r) {
+                LOG.warning("the price watcher's " + follow.getClass().getSimpleName() + " was refused: "
+                        + String.join("; ", r.reasons()));
+            }
+        }
+    }
+
     private void tick(Emitter out, Instant now) {
         ledger.ensureDay(out, now);
+        if (priceWatcher != null && accepting) {
+            follow(priceWatcher.onTimer(this::snapshot), out, now);
+        }
         for (Order order : state.unsettledOrders()) {
             // a request normally leaves within milliseconds of its intent; an order still PENDING_SUBMIT
             // after the grace is one whose request a crash may or may not have sent: ask like for UNKNOWN

@@ -42,8 +42,14 @@ final class LedgerPosting {
                     fill.commission(), now));
         }
         String exitReason = order.reason().isEmpty() ? order.origin().name() : order.origin() + ": " + order.reason();
-        LedgerFill ledgerFill = new LedgerFill(order.market(), order.symbol(), base, quote, order.side(),
-                fill.quantity(), fill.price(), fee.orElse(BigDecimal.ZERO), fill.tradeId(), fill.time(), exitReason);
+        if (fill.quantity().add(LedgerFill.walletAdjustment(order.market(), base, order.side(), fill)).signum() <= 0) {
+            out.emit(new DomainEvent.OrderAnomaly(order.clientOrderId(), "fill " + fill.tradeId() + " not posted to a position: its "
+                    + base + " commission " + fill.commission().toPlainString() + " is not less than its quantity "
+                    + fill.quantity().toPlainString(), now));
+            return;
+        }
+        LedgerFill ledgerFill = LedgerFill.of(order.market(), order.symbol(), base, quote, order.side(), fill,
+                fee.orElse(BigDecimal.ZERO), exitReason);
         Position before = state.position(order.market(), order.symbol());
         PositionMath.Outcome outcome = PositionMath.apply(before, ledgerFill, 1);
         if (outcome.closed() != null) {

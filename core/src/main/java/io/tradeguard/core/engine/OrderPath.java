@@ -111,7 +111,7 @@ final class OrderPath {
                         + " is sold holdings; an emergency stop does not buy them back");
             }
             if (side == Side.SELL) {
-                // commissions paid in the base asset leave less in the wallet than the position counts
+                // the position is what the wallet got, but part of it may be locked by open orders
                 AssetBalance base = state.balance(Market.SPOT, position.baseAsset());
                 if (base != null && base.free().compareTo(quantity) < 0) {
                     quantity = base.free();

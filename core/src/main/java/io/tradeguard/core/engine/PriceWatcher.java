@@ -16,4 +16,13 @@ public interface PriceWatcher {
 
     /** @param state the engine's state, built only when asked for */
     List<Command> onPrice(VenueEvent.PriceTick tick, Supplier<TradingSnapshot> state);
+
+    /**
+     * The engine's timer ticked (every {@code EngineSettings.tickInterval()}): time-driven rules such as the
+     * kill switch's reset at 00:00 UTC, which must not wait for the next trade or price. Same rules as
+     * {@link #onPrice}. Nothing by default.
+     */
+    default List<Command> onTimer(Supplier<TradingSnapshot> state) {
+        return List.of();
+    }
 }

@@ -59,7 +59,11 @@ public final class TradingGuards {
 
     private final Object lock = new Object();
     private final InstantSource clock;
-    private final Map<Symbol, OrderBookView> books = new ConcurrentHashMap<>();
+    /** A book older than this is unknown to the slippage rule: a market order is not checked against old quotes. */
+    static final java.time.Duration BOOK_MAX_AGE = java.time.Duration.ofSeconds(10);
+
+    private final Map<Symbol, StampedBook> books = new ConcurrentHashMap<>();
+    private volatile BookFeed bookFeed;
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
     private volatile BigDecimal lastEquity;
     // guarded by lock
@@ -70,7 +74,7 @@ public final class TradingGuards {
     private TriggerBook triggers = new TriggerBook();
     private boolean halted;
     private final Protection protection;
-    /** positions whose round trip the kill switch has counted (a dust remainder may close much later) */
+    /** positions whose round trip the kill switch has counted while an unsellable remainder keeps them open */
     private final java.util.Set<String> counted = new java.util.HashSet<>();
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
     private final EmergencyRetries emergency;
@@ -101,14 +105,33 @@ public final class TradingGuards {
         return entry -> onEvent(entry.event());
     }
 
-    /** Local triggers, trailing stops and the drawdown check on every price tick, on the engine thread. */
+    /**
+     * Local triggers, trailing stops and the drawdown check on every price tick, and the kill switch's 00:00 UTC
+     * roll-over on every tick of the engine's timer; on the engine thread.
+     */
     public PriceWatcher priceWatcher() {
-        return (tick, state) -> onPrice(tick.market(), tick.symbol(), tick.price(), state);
+        return new PriceWatcher() {
+            @Override
+            public List<Command> onPrice(io.tradeguard.core.venue.VenueEvent.PriceTick tick,
+                                         java.util.function.Supplier<TradingSnapshot> state) {
+                return TradingGuards.this.onPrice(tick.market(), tick.symbol(), tick.price(), state);
+            }
+
+            @Override
+            public List<Command> onTimer(java.util.function.Supplier<TradingSnapshot> state) {
+                return TradingGuards.this.onTimer(state);
+            }
+        };
     }
 
-    /** The venue the engine should use: every answer of it feeds the circuit breaker. */
+    /**
+     * The venue the engine should use: every answer of it feeds the circuit breaker, and the symbols it streams
+     * prices for get a book stream too (when the venue has one), feeding {@link #onBook} for the slippage rule.
+     */
     public Venue watch(Venue venue) {
-        return new WatchedVenue(venue, this);
+        BookFeed feed = new BookFeed(venue, this::onBook);
+        bookFeed = feed;
+        return new WatchedVenue(venue, this, feed);
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
@@ -116,9 +139,41 @@ public final class TradingGuards {
         this.commands = Objects.requireNonNull(submit, "submit");
     }
 
-    /** The latest book of a symbol, for the slippage rule of market orders (from a depth stream or poll). */
+    /**
+     * The latest book of a symbol, for the slippage rule of market orders (from a depth stream or poll); fresh for
+     * {@link #BOOK_MAX_AGE} from now. {@link #watch} feeds it from the venue's book stream when the venue has one.
+     */
     public void onBook(Symbol symbol, OrderBookView book) {
-        books.put(symbol, book);
+        books.put(Objects.requireNonNull(symbol, "symbol"), new StampedBook(Objects.requireNonNull(book, "book"), clock.instant()));
+    }
+
+    /** A book from the venue's stream; levels with no quantity (an empty side) are left out. */
+    void onBook(io.tradeguard.core.venue.OrderBook book) {
+        onBook(book.symbol(), new OrderBookView(levels(book.bids()), levels(book.asks())));
+    }
+
+    private static List<io.tradeguard.core.risk.BookLevel> levels(List<io.tradeguard.core.venue.OrderBook.Level> side) {
+        return side.stream().filter(l -> l.quantity().signum() > 0 && l.price().signum() > 0)
+                .map(l -> new io.tradeguard.core.risk.BookLevel(l.price(), l.quantity())).toList();
+    }
+
+    /**
+     * The symbol's book when one came within {@link #BOOK_MAX_AGE}, else null (unknown). A symbol without a book
+     * stream gets one opened in the background, so the book is known for the next order.
+     */
+    private OrderBookView freshBook(Symbol symbol) {
+        StampedBook stamped = books.get(symbol);
+        BookFeed feed = bookFeed;
+        if (feed != null && !feed.streams(symbol)) {
+            feed.ensureLater(List.of(symbol));
+        }
+        if (stamped == null || stamped.at().plus(BOOK_MAX_AGE).isBefore(clock.instant())) {
+            return null;
+        }
+        return stamped.book();
+    }
+
+    private record StampedBook(OrderBookView book, Instant at) {
     }
 
     /** Restores the last saved guard state from the journal; call before the engine starts. */
@@ -281,7 +336,7 @@ public final class TradingGuards {
 
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
         return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
-                protection.stops(triggers), books::get);
+                protection.stops(triggers), this::freshBook);
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
@@ -352,6 +407,27 @@ public final class TradingGuards {
         }
     }
 
+    /** The engine's timer: a new UTC day starts the kill switch's day (and ends a daily-loss trip) on time. */
+    private List<Command> onTimer(java.util.function.Supplier<TradingSnapshot> state) {
+        synchronized (lock) {
+            if (killSwitch == null) {
+                return List.of();
+            }
+            Instant now = clock.instant();
+            if (!killSwitch.dayRollDue(now)) {
+                return List.of();
+            }
+            TradingSnapshot snapshot = state.get();
+            observe(snapshot);
+            BigDecimal equity = snapshot.equity() != null ? snapshot.equity() : equityOr(killSwitch.state().startOfDayEquity());
+            List<SafetyEvent> events = killSwitch.onClock(equity, now);
+            if (events.isEmpty()) {
+                return List.of();
+            }
+            return List.of(new Command.RecordGuardEvents(withState(toDomain(events), "new UTC day", now)));
+        }
+    }
+
     // ---------------------------------------------------------------- durable events (journal thread)
 
     private void onEvent(DomainEvent event) {
@@ -375,9 +451,10 @@ public final class TradingGuards {
                 case DomainEvent.PositionUpdated u -> {
                     if (u.realized().signum() != 0 && isDust(u.position())
                             && counted.add(u.position().positionId() + "@" + u.position().closedQuantity().toPlainString())) {
-                        // what is left cannot be sold (below the minimum quantity or notional, e.g. the base-asset
-                        // commission the engine's spot position still counts):
-                        // for the kill switch the round trip is over
+                        // what is left cannot be sold: the venue refuses an order below its minimum quantity or
+                        // notional, and rounds a sell down to its step (a position of 0.004995 BTC, bought 0.005 less
+                        // a 0.1 % commission in BTC, sells 0.00499 at a 0.00001 step). For the kill switch the round
+                        // trip is over; the remainder stays in the position, as it stays in the wallet
                         countTrade(u.realized(), "position " + u.position().positionId() + " closed down to dust", now);
                     }
                     if (isDust(u.position())) {
@@ -423,6 +500,10 @@ public final class TradingGuards {
         return instruments.get(symbol);
     }
 
+    /**
+     * True when the venue cannot sell the position at all: below its minimum quantity, or its notional below the
+     * minimum notional. (A position the ledger counts is what the wallet holds, so this is the venue's limit only.)
+     */
     private boolean isDust(io.tradeguard.core.ledger.Position position) {
         var instrument = instruments.get(position.symbol());
         if (instrument == null || position.size().signum() <= 0) {

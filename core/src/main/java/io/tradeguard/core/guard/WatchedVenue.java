@@ -5,6 +5,7 @@ import io.tradeguard.core.model.Instrument;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.venue.Balance;
+import io.tradeguard.core.venue.OrderBook;
 import io.tradeguard.core.venue.OrderRequest;
 import io.tradeguard.core.venue.OrderUpdate;
 import io.tradeguard.core.venue.SubmitResult;
@@ -28,9 +29,12 @@ final class WatchedVenue implements Venue {
     private final Venue venue;
     private final TradingGuards guards;
 
-    WatchedVenue(Venue venue, TradingGuards guards) {
+    private final BookFeed books;
+
+    WatchedVenue(Venue venue, TradingGuards guards, BookFeed books) {
         this.venue = venue;
         this.guards = guards;
+        this.books = books;
     }
 
     @Override
@@ -90,13 +94,24 @@ final class WatchedVenue implements Venue {
         return watched(() -> venue.subscribeUserData(listener));
     }
 
+    /** The price stream; the symbols' book streams (for the slippage rule) are opened alongside, once each,
+     * in the background: a slow book stream never delays prices. */
     @Override
     public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
-        return watched(() -> venue.subscribePrices(symbols, listener));
+        AutoCloseable prices = watched(() -> venue.subscribePrices(symbols, listener));
+        books.ensureLater(symbols);
+        return prices;
+    }
+
+    @Override
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener)
+            throws VenueException {
+        return venue.subscribeBooks(symbols, listener);
     }
 
     @Override
     public void close() {
+        books.close();
         venue.close();
     }
 

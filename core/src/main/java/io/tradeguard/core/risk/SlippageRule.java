@@ -29,7 +29,9 @@ record SlippageRule(BigDecimal maxFraction, SlippageAction action) implements Pr
         }
         OrderBookView book = o.context().book();
         if (book == null) {
-            return new RuleResult.Rejected(id(), null, "no order book is available to estimate the fill of a market order");
+            return new RuleResult.Rejected(id(), null, "the order book of " + order.symbol()
+                    + " is unknown (no fresh book from the exchange), so the fill of a market order cannot be estimated;"
+                    + " use a limit order or try again when the book is known");
         }
         boolean buy = order.side() == Side.BUY;
         List<BookLevel> levels = buy ? book.asks() : book.bids();
@@ -42,7 +44,7 @@ record SlippageRule(BigDecimal maxFraction, SlippageAction action) implements Pr
             remaining = remaining.subtract(take);
         }
         if (remaining.signum() > 0) {
-            return new RuleResult.Rejected(id(), null, "the book holds only "
+            return new RuleResult.Rejected(id(), null, "the visible book holds only "
                     + order.quantity().subtract(remaining).stripTrailingZeros().toPlainString() + " of the "
                     + order.quantity().stripTrailingZeros().toPlainString() + " wanted; use a limit order or a smaller quantity");
         }

@@ -87,6 +87,11 @@ public final class KillSwitch {
         return rollOver(equity, now);
     }
 
+    /** True when {@code now} is in a later UTC day than the kill switch's: {@link #onClock} would roll it over. */
+    public boolean dayRollDue(Instant now) {
+        return utcDay(now).isAfter(state.day());
+    }
+
     /** Trips by hand. */
     public List<SafetyEvent> tripManually(String reason, Instant now) {
         requireReason(reason);

@@ -50,6 +50,16 @@ public interface Venue extends AutoCloseable {
     /** Opens one market-data connection for the symbols' trades; ticks go to the listener. */
     AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException;
 
+    /**
+     * Opens a stream of the symbols' order books (at least the best bid and ask with their quantities), for the
+     * slippage check of market orders; books go to the listener from the stream's thread. Empty when this venue
+     * offers no book stream (then market orders are refused: their fill cannot be estimated).
+     */
+    default Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener)
+            throws VenueException {
+        return Optional.empty();
+    }
+
     /** One trade of the account (myTrades / userTrades) with the order it belongs to. */
     record AccountTrade(Symbol symbol, long venueOrderId, io.tradeguard.core.model.Side side, Fill fill) {
     }

@@ -254,12 +254,14 @@ class EngineOrderPathTest {
         assertThat(h.submit(new Command.ClosePosition(Market.SPOT, BTCUSDT, OrderOrigin.MANUAL, "")))
                 .isEqualTo(new CommandResult.Rejected(List.of("there is no open position in BTCUSDT on spot")));
         ClientOrderId buy = h.place(buyLimit("1", "100"));
-        // the commission was paid in BTC: the wallet holds 0.999 while the position counts 1
+        // the commission was paid in BTC: the position is what the wallet got, 1 − 0.001 = 0.999
         report(buy, Side.BUY, "1", OrderStatus.FILLED, "1", 1, "100", "1", "0.001", io.tradeguard.core.testing.Reports.BTC);
+        // and 0.099 of it is locked by another order: 0.9 is free to sell
         h.venue.emit(new VenueEvent.BalancesUpdated(Market.SPOT, List.of(new io.tradeguard.core.venue.Balance(Market.SPOT,
-                io.tradeguard.core.testing.Reports.BTC, d("0.999"), d("0"))), h.clock.instant(), h.clock.instant()));
-        h.awaitSnapshot(s -> s.balance(Market.SPOT, io.tradeguard.core.testing.Reports.BTC).isPresent()
+                io.tradeguard.core.testing.Reports.BTC, d("0.9"), d("0.099"))), h.clock.instant(), h.clock.instant()));
+        TradingSnapshot held = h.awaitSnapshot(s -> s.balance(Market.SPOT, io.tradeguard.core.testing.Reports.BTC).isPresent()
                 && s.position(Market.SPOT, BTCUSDT).isPresent());
+        assertThat(held.position(Market.SPOT, BTCUSDT).orElseThrow().quantity()).isEqualByComparingTo("0.999");
 
         ClientOrderId close = h.place(new Command.ClosePosition(Market.SPOT, BTCUSDT, OrderOrigin.MANUAL, "take it off"));
 
@@ -268,7 +270,7 @@ class EngineOrderPathTest {
             assertThat(r.clientOrderId()).isEqualTo(close);
             assertThat(r.side()).isEqualTo(Side.SELL);
             assertThat(r.type()).isEqualTo(io.tradeguard.core.model.OrderType.MARKET);
-            assertThat(r.quantity()).isEqualByComparingTo("0.999");
+            assertThat(r.quantity()).isEqualByComparingTo("0.9");
             assertThat(r.reduceOnly()).isFalse(); // not a spot parameter
         });
         assertThat(h.order(close).orElseThrow().reason()).isEqualTo("take it off");

@@ -87,8 +87,10 @@ class EngineReplayPropertyTest {
                 assertThat(order.filledQuantity()).isLessThanOrEqualTo(order.quantity());
             }
             for (Fill fill : order.fills()) {
-                signed.merge(order.symbol().value(), order.side() == Side.BUY ? fill.quantity() : fill.quantity().negate(),
-                        BigDecimal::add);
+                // what the wallet gained or gave: a commission in BTC comes out of the BTC bought or on top of the BTC sold
+                BigDecimal btcFee = BTC.equals(fill.commissionAsset()) ? fill.commission() : BigDecimal.ZERO;
+                signed.merge(order.symbol().value(), order.side() == Side.BUY ? fill.quantity().subtract(btcFee)
+                        : fill.quantity().add(btcFee).negate(), BigDecimal::add);
             }
         }
         BigDecimal expected = signed.getOrDefault(BTCUSDT.value(), BigDecimal.ZERO);

@@ -3,6 +3,7 @@ package io.tradeguard.core.ledger;
 import io.tradeguard.core.model.Asset;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Side;
+import io.tradeguard.core.venue.Fill;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PositionMathPropertyTest {
     private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
 
-    record Trade(Side side, BigDecimal quantity, BigDecimal price, BigDecimal fee) {
+    /**
+     * @param fee       the commission: in USDT, or when {@code feeInBase} in BTC (then a fraction of the quantity)
+     * @param feeInBase true when the venue took the commission in the base asset (BTC)
+     */
+    record Trade(Side side, BigDecimal quantity, BigDecimal price, BigDecimal fee, boolean feeInBase) {
+        Trade(Side side, BigDecimal quantity, BigDecimal price, BigDecimal fee) {
+            this(side, quantity, price, fee, false);
+        }
     }
 
     @Provide
@@ -32,8 +41,12 @@ class PositionMathPropertyTest {
                 Arbitraries.of(Side.BUY, Side.SELL),
                 Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("50")).ofScale(3),
                 Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("70000")).ofScale(2),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5")).ofScale(8)
-        ).as(Trade::new);
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5")).ofScale(8),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("0.01")).ofScale(4),
+                Arbitraries.of(false, true)
+        ).as((side, quantity, price, quoteFee, baseRate, inBase) -> inBase
+                ? new Trade(side, quantity, price, quantity.multiply(baseRate).setScale(8, RoundingMode.DOWN), true)
+                : new Trade(side, quantity, price, quoteFee, false));
         return trade.list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -51,9 +64,22 @@ class PositionMathPropertyTest {
         assertThat(quantity).isEqualByComparingTo(run.signedSum);
 
         BigDecimal unrealized = run.position == null ? BigDecimal.ZERO : run.position.unrealizedPnl(mark);
-        // cash flow of all fills + what the position is worth at the mark − every commission
-        BigDecimal markToMarket = run.cash.add(quantity.multiply(mark)).subtract(run.fees);
+        // the wallet's view: USDT cash flow of all fills + the BTC held (net of BTC commissions) at the mark −
+        // the commissions paid in USDT (a BTC commission is already missing from the BTC held)
+        BigDecimal markToMarket = run.cash.add(quantity.multiply(mark)).subtract(run.quoteFees);
         assertThat(run.realized.add(unrealized)).isEqualByComparingTo(markToMarket);
+    }
+
+    @Property(tries = 300)
+    void everyCommissionIsCountedAsAFeeExactlyOnce(@ForAll("fills") List<Trade> trades) {
+        Run run = Run.of(trades);
+
+        BigDecimal open = run.position == null ? BigDecimal.ZERO : run.position.openFees();
+        BigDecimal closedRoundTrips = run.trades.stream().map(ClosedTrade::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal currentRoundTrip = run.position == null ? BigDecimal.ZERO
+                : run.position.closedEntryFees().add(run.position.exitFees());
+        // every commission in USDT: as given, or BTC × the fill's price
+        assertThat(open.add(closedRoundTrips).add(currentRoundTrip)).isEqualByComparingTo(run.allFeesInQuote);
     }
 
     @Property(tries = 300)
@@ -68,25 +94,31 @@ class PositionMathPropertyTest {
         Run closed = Run.of(all);
 
         assertThat(closed.position).isNull();
-        assertThat(closed.realized).isEqualByComparingTo(closed.cash.subtract(closed.fees));
+        assertThat(closed.realized).isEqualByComparingTo(closed.cash.subtract(closed.quoteFees));
         assertThat(closed.trades).allSatisfy(t -> assertThat(t.quantity()).isPositive());
     }
 
-    /** Applies the fills one by one and keeps the independent totals next to the ledger's. */
+    /** Applies the fills one by one and keeps the independent totals (a wallet) next to the ledger's. */
     private static final class Run {
         Position position;
         BigDecimal realized = BigDecimal.ZERO;
+        /** BTC the wallet gained or lost: bought − sold − BTC commissions */
         BigDecimal signedSum = BigDecimal.ZERO;
+        /** USDT paid and received for the fills, before USDT commissions */
         BigDecimal cash = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal quoteFees = BigDecimal.ZERO;
+        BigDecimal allFeesInQuote = BigDecimal.ZERO;
         final List<ClosedTrade> trades = new ArrayList<>();
 
         static Run of(List<Trade> trades) {
             Run run = new Run();
             long id = 1;
             for (Trade t : trades) {
-                var outcome = PositionMath.apply(run.position, new LedgerFill(Market.SPOT, BTCUSDT, BTC, Asset.USDT,
-                        t.side(), t.quantity(), t.price(), t.fee(), id, T0.plusSeconds(id), "MANUAL"), 1);
+                Fill fill = new Fill(id, t.price(), t.quantity(), t.fee(), t.feeInBase() ? BTC : Asset.USDT, false,
+                        T0.plusSeconds(id));
+                BigDecimal feeInQuote = t.feeInBase() ? t.fee().multiply(t.price()) : t.fee();
+                var outcome = PositionMath.apply(run.position, LedgerFill.of(Market.SPOT, BTCUSDT, BTC, Asset.USDT,
+                        t.side(), fill, feeInQuote, "MANUAL"), 1);
                 id++;
                 run.position = outcome.after();
                 run.realized = run.realized.add(outcome.realized());
@@ -94,9 +126,11 @@ class PositionMathPropertyTest {
                     run.trades.add(outcome.closed());
                 }
                 BigDecimal signed = t.side() == Side.BUY ? t.quantity() : t.quantity().negate();
-                run.signedSum = run.signedSum.add(signed);
+                BigDecimal baseFee = t.feeInBase() ? t.fee() : BigDecimal.ZERO;
+                run.signedSum = run.signedSum.add(signed).subtract(baseFee);
                 run.cash = run.cash.subtract(signed.multiply(t.price()));
-                run.fees = run.fees.add(t.fee());
+                run.quoteFees = run.quoteFees.add(t.feeInBase() ? BigDecimal.ZERO : t.fee());
+                run.allFeesInQuote = run.allFeesInQuote.add(feeInQuote);
             }
             return run;
         }

@@ -47,16 +47,55 @@ class PositionMathTest {
     }
 
     @Test
-    void aCommissionInTheBaseAssetCountsAtTheFillPrice() {
+    void aBuyWhoseCommissionIsInTheBaseAssetHoldsWhatTheWalletHoldsAndCountsTheCommissionOnce() {
         Fill buy = new Fill(1, d("100"), d("1"), d("0.001"), BTC, false, T0);
         BigDecimal fee = FeeConverter.toQuote(buy, BTC, Asset.USDT, a -> Optional.empty()).orElseThrow();
-        var open = PositionMath.apply(null, fill(Side.BUY, "1", "100", fee.toPlainString()), 1);
-        var close = PositionMath.apply(open.after(), fill(Side.SELL, "1", "90", "0.09"), 1);
+        var open = PositionMath.apply(null, LedgerFill.of(Market.SPOT, BTCUSDT, BTC, Asset.USDT, Side.BUY, buy, fee, "MANUAL"), 1);
 
-        // fee 0.001 BTC × 100 = 0.1; 90 − 100 − 0.1 − 0.09 = −10.19
+        // fee 0.001 BTC × 100 = 0.1 USDT; the wallet got 1 − 0.001 = 0.999 BTC for 100 USDT
+        // entry cost 0.999 × 100 = 99.9, entry fee 0.1: 99.9 + 0.1 = the 100 USDT paid
         assertThat(fee).isEqualByComparingTo("0.1");
-        assertThat(close.closed().realizedPnl()).isEqualByComparingTo("-10.19");
+        Position position = open.after();
+        assertThat(position.quantity()).isEqualByComparingTo("0.999");
+        assertThat(position.entryPrice()).isEqualByComparingTo("100");
+        assertThat(position.entryCost()).isEqualByComparingTo("99.9");
+        assertThat(position.openFees()).isEqualByComparingTo("0.1");
+
+        // all of it sold at 90, fee 0.1 % in USDT: 0.999 × 90 = 89.91, fee 0.08991
+        // 89.91 − 99.9 − 0.1 − 0.08991 = −10.17991 (= 89.91 − 0.08991 received − 100 paid)
+        var close = PositionMath.apply(position, fill(Side.SELL, "0.999", "90", "0.08991"), 1);
+        assertThat(close.after()).isNull();
+        assertThat(close.closed().quantity()).isEqualByComparingTo("0.999");
+        assertThat(close.closed().fees()).isEqualByComparingTo("0.18991");
+        assertThat(close.closed().realizedPnl()).isEqualByComparingTo("-10.17991");
         assertThat(close.closed().isLoss()).isTrue();
+    }
+
+    @Test
+    void aSellWhoseCommissionIsInTheBaseAssetTakesItFromThePosition() {
+        var open = PositionMath.apply(null, fill(Side.BUY, "2", "100", "0"), 1);
+        Fill sell = new Fill(2, d("110"), d("1"), d("0.001"), BTC, false, T0.plusSeconds(1));
+        var reduce = PositionMath.apply(open.after(), LedgerFill.of(Market.SPOT, BTCUSDT, BTC, Asset.USDT, Side.SELL,
+                sell, d("0.11"), "MANUAL"), 1);
+
+        // the wallet gave 1 + 0.001 = 1.001 BTC and received 1 × 110 = 110 USDT
+        // exit value 1.001 × 110 = 110.11, exit fee 0.001 × 110 = 0.11, cost 1.001 × 100 = 100.1
+        // 110.11 − 100.1 − 0.11 = 9.9 (= 110 received − 100.1 paid for what left the wallet)
+        assertThat(reduce.after().quantity()).isEqualByComparingTo("0.999");
+        assertThat(reduce.after().entryCost()).isEqualByComparingTo("99.9");
+        assertThat(reduce.realized()).isEqualByComparingTo("9.9");
+        assertThat(reduce.after().exitFees()).isEqualByComparingTo("0.11");
+    }
+
+    @Test
+    void aCommissionInTheBaseAssetChangesNoFuturesPositionAndNoQuoteCommissionChangesAny() {
+        Fill futures = new Fill(3, d("100"), d("1"), d("0.001"), BTC, false, T0);
+        Fill quote = new Fill(4, d("100"), d("1"), d("0.1"), Asset.USDT, false, T0);
+
+        assertThat(LedgerFill.of(Market.FUTURES, BTCUSDT, BTC, Asset.USDT, Side.BUY, futures, d("0.1"), "MANUAL").quantity())
+                .isEqualByComparingTo("1");
+        assertThat(LedgerFill.of(Market.SPOT, BTCUSDT, BTC, Asset.USDT, Side.BUY, quote, d("0.1"), "MANUAL").quantity())
+                .isEqualByComparingTo("1");
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class FakeVenue implements Venue {
     private volatile Consumer<VenueEvent> prices;
     private volatile Consumer<OrderRequest> beforeSubmit = r -> { };
 
+    private volatile Consumer<io.tradeguard.core.venue.OrderBook> books;
+
     public FakeVenue(InstantSource clock) {
         this.clock = clock;
     }
@@ -201,6 +203,24 @@ public final class FakeVenue implements Venue {
         record("subscribePrices", java.util.Set.copyOf(symbols));
         prices = listener;
         return () -> { };
+    }
+
+    @Override
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<io.tradeguard.core.venue.OrderBook> listener) {
+        record("subscribeBooks", java.util.Set.copyOf(symbols));
+        books = listener;
+        return Optional.of(() -> books = null);
+    }
+
+    /** Pushes a best bid and ask down the current book subscription. */
+    public void book(Symbol symbol, String bid, String bidQuantity, String ask, String askQuantity) {
+        Consumer<io.tradeguard.core.venue.OrderBook> listener = books;
+        if (listener == null) {
+            throw new IllegalStateException("nobody subscribed to books");
+        }
+        listener.accept(new io.tradeguard.core.venue.OrderBook(symbol, 0,
+                List.of(new io.tradeguard.core.venue.OrderBook.Level(new BigDecimal(bid), new BigDecimal(bidQuantity))),
+                List.of(new io.tradeguard.core.venue.OrderBook.Level(new BigDecimal(ask), new BigDecimal(askQuantity)))));
     }
 
     /** Pushes a price tick down the current price subscription. */
