@@ -5,6 +5,7 @@ import io.tradeguard.core.model.Instrument;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.venue.Balance;
+import io.tradeguard.core.venue.OrderBook;
 import io.tradeguard.core.venue.OrderRequest;
 import io.tradeguard.core.venue.OrderUpdate;
 import io.tradeguard.core.venue.SubmitResult;
@@ -115,6 +116,13 @@ final class HoldingsPricedVenue implements Venue {
     @Override
     public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
         return venue.subscribePrices(symbols, listener);
+    }
+
+    @Override
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener)
+            throws VenueException {
+        // must delegate: the port's default (no books) would leave every market order without a slippage check
+        return venue.subscribeBooks(symbols, listener);
     }
 
     @Override

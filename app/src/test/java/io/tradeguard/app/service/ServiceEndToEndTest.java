@@ -50,6 +50,11 @@ class ServiceEndToEndTest {
                 Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD));
         service = Service.start(settings, new PrintStream(new ByteArrayOutputStream()));
         token = login();
+        // "ready" means the engine runs; the first prices and books of the held assets arrive over the streams
+        // a moment later (seconds on a loaded machine), and until then the rules refuse orders, saying why
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/real-trading/order/preview", token,
+                "{\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"order_type\":\"MARKET\",\"quantity\":\"0.01\"}")
+                .statusCode() == 200);
     }
 
     @AfterAll
