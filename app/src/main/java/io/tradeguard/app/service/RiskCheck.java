@@ -39,6 +39,11 @@ final class RiskCheck {
         this.guards = guards;
     }
 
+    /** A remainder the venue cannot trade (below its minimum quantity or value): wallet dust, not a position. */
+    boolean isDust(io.tradeguard.core.ledger.Position position) {
+        return guards.isUnsellableDust(position);
+    }
+
     TradingGuards guards() {
         return guards;
     }

@@ -1,5 +1,11 @@
 package io.tradeguard.app.service;
 
+import java.time.Instant;
+
+import java.util.concurrent.TimeUnit;
+
+import io.tradeguard.core.state.TradingSnapshot;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -130,7 +136,8 @@ public final class Service implements AutoCloseable {
         tradingSwitch = new TradingSwitch(s.tradingEnabled(), clock.instant());
         List<PreTradeGate> gates = new ArrayList<>(guards.gates());
         gates.add(tradingSwitch);
-        Venue engineVenue = guards.watch(new HoldingsPricedVenue(venue, watchedSymbols(s, venue.balances())));
+        Set<Symbol> watched = watchedSymbols(s, venue.balances());
+        Venue engineVenue = guards.watch(new HoldingsPricedVenue(venue, watched));
         engine = Engine.builder(engineVenue, database.journal())
                 .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop()))
                 .gates(gates)
@@ -143,6 +150,7 @@ public final class Service implements AutoCloseable {
         engine.start();
         toClose.push(() -> engine.stop("service shutting down"));
         step("engine running (" + venueName + ", spot) with instrument filters, risk rules, kill switch and circuit breaker");
+        awaitFirstPrices(watched, Duration.ofSeconds(30));
 
         History history = new History(database.dataSource());
         EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
@@ -225,6 +233,32 @@ public final class Service implements AutoCloseable {
                 }
             }
             step("the embedded simulator starts empty, so its journal does too (the last one is kept as journal.previous.db)");
+        }
+    }
+
+    /**
+     * Equity, and so every risk rule, needs a price for each asset held; those arrive over the price streams
+     * a moment after the engine starts. "Ready" should mean ready to trade, so wait for them (bounded).
+     */
+    private void awaitFirstPrices(Set<Symbol> symbols, Duration limit) throws Exception {
+        if (symbols.isEmpty()) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(limit);
+        Set<Symbol> missing = new LinkedHashSet<>(symbols);
+        while (true) {
+            TradingSnapshot snapshot = engine.snapshot().get(5, TimeUnit.SECONDS);
+            missing.removeIf(symbol -> snapshot.price(symbol).isPresent());
+            if (missing.isEmpty()) {
+                step("prices known for " + symbols.stream().map(Symbol::value).sorted().toList());
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                step("no price yet for " + missing + " after " + limit.toSeconds()
+                        + " s: orders are refused with a reason until the price streams deliver them");
+                return;
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -54,7 +54,9 @@ class ServiceEndToEndTest {
         // a moment later (seconds on a loaded machine), and until then the rules refuse orders, saying why
         await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/real-trading/order/preview", token,
                 "{\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"order_type\":\"MARKET\",\"quantity\":\"0.01\"}")
-                .statusCode() == 200);
+                .statusCode() == 200 && json(send("POST", "/api/real-trading/order/preview", token,
+                "{\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"order_type\":\"MARKET\",\"quantity\":\"0.01\"}"))
+                .at("/verdict/approved").asBoolean());
     }
 
     @AfterAll

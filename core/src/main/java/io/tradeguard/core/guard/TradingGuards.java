@@ -504,6 +504,13 @@ public final class TradingGuards {
      * True when the venue cannot sell the position at all: below its minimum quantity, or its notional below the
      * minimum notional. (A position the ledger counts is what the wallet holds, so this is the venue's limit only.)
      */
+    /** Whether the venue cannot sell this position at all (see {@link #isDust}); safe from any thread. */
+    public boolean isUnsellableDust(io.tradeguard.core.ledger.Position position) {
+        synchronized (lock) {
+            return isDust(position);
+        }
+    }
+
     private boolean isDust(io.tradeguard.core.ledger.Position position) {
         var instrument = instruments.get(position.symbol());
         if (instrument == null || position.size().signum() <= 0) {
