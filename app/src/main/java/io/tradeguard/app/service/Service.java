@@ -1,5 +1,8 @@
 package io.tradeguard.app.service;
 
+import io.tradeguard.app.learning.ManualTradeLearning;
+import io.tradeguard.store.LearningRecords;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -98,6 +101,14 @@ public final class Service implements AutoCloseable {
         return venueName;
     }
 
+    /**
+     * Reconciles with the venue now, as the engine does after every reconnect and periodically: orders placed
+     * outside the engine are adopted and their fills posted.
+     */
+    public java.util.concurrent.CompletableFuture<io.tradeguard.core.engine.CommandResult> reconcileNow() {
+        return engine.submit(new io.tradeguard.core.engine.Command.Reconcile());
+    }
+
     /** What the admin account step did (generated password only on the first start). */
     public AdminAccount.Outcome admin() {
         return admin;
@@ -126,6 +137,8 @@ public final class Service implements AutoCloseable {
         EventFeed feed = new EventFeed(metrics);
         TradingGuards guards = TradingGuards.create(s.risk(), clock);
         guards.restore(database.journal());
+        ManualTradeLearning learning = new ManualTradeLearning(new LearningRecords(database.dataSource()));
+        learning.restore(database.journal());
         RiskCheck risk = new RiskCheck(guards);
         tradingSwitch = new TradingSwitch(s.tradingEnabled(), clock.instant());
         List<PreTradeGate> gates = new ArrayList<>(guards.gates());
@@ -137,6 +150,7 @@ public final class Service implements AutoCloseable {
                 .clock(clock)
                 .listener(guards.listener())
                 .listener(feed::onEntry)
+                .listener(learning::onEntry)
                 .priceWatcher(guards.priceWatcher())
                 .build();
         guards.bind(engine::submit);
@@ -152,7 +166,7 @@ public final class Service implements AutoCloseable {
 
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
-        ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName),
+        ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName, learning),
                 new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
                 HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);
