@@ -51,7 +51,15 @@ public final class ManualTradeLearning {
         }
         lastSequence = entry.sequence();
         for (LearningRecord r : detector.accept(entry.event())) {
-            if (store.save(r)) {
+            boolean saved;
+            try {
+                saved = store.save(r);
+            } catch (RuntimeException e) {
+                // never disturb the engine's thread; the next start replays the journal and writes it then
+                LOG.error("learning record {} not stored: {}", r.recordId(), e.getMessage());
+                continue;
+            }
+            if (saved) {
                 LOG.info("manual closure of position {} ({}) by external order {}: {} {} at {}, P&L {}",
                         r.positionId(), r.symbol(), r.externalOrderId(), r.quantity(), r.symbol(), r.exitPrice(),
                         r.realizedPnl());
