@@ -161,7 +161,7 @@ public final class Service implements AutoCloseable {
         History history = new History(database.dataSource());
         EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
-                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed);
+                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed, learning);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);
 
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
