@@ -500,11 +500,12 @@ function renderSignals(page) {
 async function loadSignals() {
   try {
     const [sig, man] = await Promise.all([api('GET', '/api/signals?limit=100'), api('GET', '/api/real-trading/manual-trades')]);
-    const sl = items(sig), ml = items(man);
+    const sl = items(sig), ml = Array.isArray(man) ? man : (man?.orders ?? []), lr = man?.learning_records ?? [];
     $('#signals').innerHTML = sl.length ? `<table><thead><tr><th>Time</th><th>Symbol</th><th>Direction</th><th class="num">Confidence</th><th class="num">Entry</th><th class="num">SL</th><th class="num">TP</th><th>Strategy / source</th><th>Decision</th><th>Why</th><th>Order</th></tr></thead><tbody>` +
       sl.map(d => { const s = d.signal; return `<tr><td>${when(d.decided_at)}</td><td>${esc(s.symbol)} ${esc(s.market)}</td><td>${s.direction === 'LONG' ? '▲ LONG' : s.direction === 'SHORT' ? '▼ SHORT' : esc(s.direction)}</td><td class="num">${esc(s.confidence)}</td><td class="num">${px(s.symbol, s.entry)}</td><td class="num">${px(s.symbol, s.stop_loss)}</td><td class="num">${px(s.symbol, s.take_profit)}</td><td>${esc(s.strategy ?? '')} / ${esc(s.source ?? '')}</td><td>${d.decision === 'accepted' ? '✔ accepted' : d.decision === 'rejected' ? '✖ rejected' : '– ' + esc(d.decision)}</td><td>${esc(d.reason)}</td><td>${esc(d.order_id ?? '—')}</td></tr>`; }).join('') + '</tbody></table>' : '<p class="hint">No signals yet.</p>';
     $('#manual').innerHTML = ml.length ? `<table><thead><tr><th>Detected</th><th>Order</th><th>Symbol</th><th>Side</th><th class="num">Qty</th><th class="num">Price</th><th>Position</th><th class="num">Realized P&L</th></tr></thead><tbody>` +
       ml.map(m => `<tr><td>${when(m.detected_at)}</td><td>${esc(m.order_id)}</td><td>${esc(m.symbol)} ${esc(m.market)}</td><td>${m.side === 'BUY' ? '▲ BUY' : '▼ SELL'}</td><td class="num">${qty(m.symbol, m.quantity)}</td><td class="num">${px(m.symbol, m.price)}</td><td>${esc(m.matched_position_id ?? '—')}</td><td class="num">${pnl(m.realized_pnl)}</td></tr>`).join('') + '</tbody></table>' : '<p class="hint">No manual trades detected.</p>';
+    $('#manual').insertAdjacentHTML('beforeend', `<p class="hint">Learning records: ${lr.length} (detected ${esc(man?.detected ?? 0)}, matched ${esc(man?.matched ?? 0)}, unmatched ${esc(man?.unmatched ?? 0)}) — export <a href="#" data-export="jsonl">JSONL</a> / <a href="#" data-export="csv">CSV</a> through the API: GET /api/real-trading/manual-trades/export?format=jsonl|csv</p>`);
   } catch (e) { toast(e.message, 'bad'); }
 }
 

@@ -77,8 +77,11 @@ final class TradingRoutes {
                 this::emergencyStop);
         table.post(BASE + "/emergency-stop/reset", Access.ADMIN, "Lift the emergency halt",
                 (ctx, who) -> answers.outcome(ctx, trading.resetEmergencyStop(who)));
-        table.get(BASE + "/manual-trades", Access.VIEWER, "Orders made outside the engine that it detected",
-                (ctx, who) -> answers.ok(ctx, trading.manualTrades()));
+        table.get(BASE + "/manual-trades", Access.VIEWER,
+                "Orders made outside the engine, learning records of positions closed by hand, counters",
+                (ctx, who) -> answers.ok(ctx, trading.manualTradesReport()));
+        table.get(BASE + "/manual-trades/export", Access.VIEWER,
+                "Learning records for training, as JSONL or CSV (format=jsonl|csv)", this::learningExport);
         table.post(BASE + "/leverage", Access.TRADER, "Set a futures symbol's leverage", this::leverage);
         table.get(BASE + "/mode", Access.VIEWER, "Trading mode: manual, auto or hybrid",
                 (ctx, who) -> answers.ok(ctx, Map.of("mode", trading.status().mode())));
@@ -139,6 +142,17 @@ final class TradingRoutes {
                     "the confirmation token was already used; preview the order again");
             case ConfirmationTokens.Redemption.Expired expired -> throw ApiException.of(409, "confirmation_token_expired",
                     "the confirmation token has expired; preview the order again");
+        }
+    }
+
+    private void learningExport(Context ctx, Principal who) {
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("jsonl").strip().toLowerCase(Locale.ROOT);
+        switch (format) {
+            case "jsonl" -> ctx.contentType("application/x-ndjson; charset=utf-8")
+                    .result(trading.learningExport(TradingApi.LearningExportFormat.JSONL));
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
+                    .result(trading.learningExport(TradingApi.LearningExportFormat.CSV));
+            default -> throw ApiException.badField("format", "format must be jsonl or csv");
         }
     }
 

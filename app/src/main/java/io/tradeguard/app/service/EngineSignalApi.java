@@ -40,7 +40,16 @@ final class EngineSignalApi implements SignalApi, SignalSink {
     private final EventFeed feed;
     private final Deque<SignalDecision> recent = new ArrayDeque<>();
 
+    private final io.tradeguard.app.learning.ManualTradeLearning learning;
+
     EngineSignalApi(EngineLink link, SignalDecider decider, SeenSignals seen, EventFeed feed) {
+        this(link, decider, seen, feed, null);
+    }
+
+    /** @param learning told each accepted signal's strategy and confidence, which the journal does not keep */
+    EngineSignalApi(EngineLink link, SignalDecider decider, SeenSignals seen, EventFeed feed,
+                    io.tradeguard.app.learning.ManualTradeLearning learning) {
+        this.learning = learning;
         this.link = link;
         this.decider = decider;
         this.seen = seen;
@@ -114,6 +123,9 @@ final class EngineSignalApi implements SignalApi, SignalSink {
                             .withReason("signal " + signal.id().value());
                 };
                 link.refreshBook(intent);
+                if (learning != null) {
+                    learning.signal(signal.id().value(), signal.strategy(), signal.confidence());
+                }
                 yield new Command.Signal(signal.id().value(), intent);
             }
         };

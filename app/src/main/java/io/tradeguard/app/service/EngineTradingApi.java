@@ -55,7 +55,15 @@ final class EngineTradingApi implements TradingApi {
     private final History history;
     private final String venueName;
 
+    private final io.tradeguard.app.learning.ManualTradeLearning learning;
+
     EngineTradingApi(EngineLink link, RiskCheck risk, TradingSwitch tradingSwitch, History history, String venueName) {
+        this(link, risk, tradingSwitch, history, venueName, null);
+    }
+
+    EngineTradingApi(EngineLink link, RiskCheck risk, TradingSwitch tradingSwitch, History history, String venueName,
+                     io.tradeguard.app.learning.ManualTradeLearning learning) {
+        this.learning = learning;
         this.link = link;
         this.risk = risk;
         this.tradingSwitch = tradingSwitch;
@@ -256,6 +264,27 @@ final class EngineTradingApi implements TradingApi {
     @Override
     public List<ManualTradeView> manualTrades() {
         return history.externalOrders();
+    }
+
+    @Override
+    public io.tradeguard.server.api.ManualTradesReport manualTradesReport() {
+        if (learning == null) {
+            return TradingApi.super.manualTradesReport();
+        }
+        var counters = learning.counters();
+        return new io.tradeguard.server.api.ManualTradesReport(manualTrades(), learning.recordsAsMaps(),
+                counters.detected(), counters.matched(), counters.unmatched());
+    }
+
+    @Override
+    public String learningExport(LearningExportFormat format) {
+        if (learning == null) {
+            return TradingApi.super.learningExport(format);
+        }
+        return switch (format) {
+            case JSONL -> learning.jsonl();
+            case CSV -> learning.csv();
+        };
     }
 
     @Override

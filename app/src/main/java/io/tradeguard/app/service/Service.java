@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.app.learning.ManualTradeLearning;
+import io.tradeguard.store.LearningRecords;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -104,6 +106,14 @@ public final class Service implements AutoCloseable {
         return venueName;
     }
 
+    /**
+     * Reconciles with the venue now, as the engine does after every reconnect and periodically: orders placed
+     * outside the engine are adopted and their fills posted.
+     */
+    public java.util.concurrent.CompletableFuture<io.tradeguard.core.engine.CommandResult> reconcileNow() {
+        return engine.submit(new io.tradeguard.core.engine.Command.Reconcile());
+    }
+
     /** What the admin account step did (generated password only on the first start). */
     public AdminAccount.Outcome admin() {
         return admin;
@@ -132,6 +142,8 @@ public final class Service implements AutoCloseable {
         EventFeed feed = new EventFeed(metrics);
         TradingGuards guards = TradingGuards.create(s.risk(), clock);
         guards.restore(database.journal());
+        ManualTradeLearning learning = new ManualTradeLearning(new LearningRecords(database.dataSource()));
+        learning.restore(database.journal());
         RiskCheck risk = new RiskCheck(guards);
         tradingSwitch = new TradingSwitch(s.tradingEnabled(), clock.instant());
         List<PreTradeGate> gates = new ArrayList<>(guards.gates());
@@ -144,6 +156,7 @@ public final class Service implements AutoCloseable {
                 .clock(clock)
                 .listener(guards.listener())
                 .listener(feed::onEntry)
+                .listener(learning::onEntry)
                 .priceWatcher(guards.priceWatcher())
                 .build();
         guards.bind(engine::submit);
@@ -155,12 +168,12 @@ public final class Service implements AutoCloseable {
         History history = new History(database.dataSource());
         EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
-                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed);
+                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed, learning);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);
 
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
-        ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName),
+        ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName, learning),
                 new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
                 HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);

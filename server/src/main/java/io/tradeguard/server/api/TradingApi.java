@@ -46,6 +46,18 @@ public interface TradingApi {
 
     List<ManualTradeView> manualTrades();
 
+    /** The external orders with the learning records of positions closed by hand, and the counters. */
+    default ManualTradesReport manualTradesReport() {
+        return new ManualTradesReport(manualTrades(), List.of(), 0, 0, 0);
+    }
+
+    /** The learning records as text for training: {@code jsonl} (one JSON object per line) or {@code csv}. */
+    default String learningExport(LearningExportFormat format) {
+        return "";
+    }
+
+    enum LearningExportFormat { JSONL, CSV }
+
     Outcome<LeverageSetting> setLeverage(Principal by, Symbol symbol, int leverage);
 
     Outcome<TradingMode> setMode(Principal by, TradingMode mode);
