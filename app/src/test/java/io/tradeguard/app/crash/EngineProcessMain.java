@@ -266,6 +266,12 @@ public final class EngineProcessMain {
         }
 
         @Override
+        public java.util.Optional<AutoCloseable> subscribeBooks(java.util.Collection<io.tradeguard.core.model.Symbol> symbols,
+                java.util.function.Consumer<io.tradeguard.core.venue.OrderBook> listener) throws io.tradeguard.core.venue.VenueException {
+            return venue.subscribeBooks(symbols, listener);
+        }
+
+        @Override
         public void close() {
             venue.close();
         }

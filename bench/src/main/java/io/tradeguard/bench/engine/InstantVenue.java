@@ -113,6 +113,12 @@ final class InstantVenue implements Venue {
     }
 
     @Override
+    public java.util.Optional<AutoCloseable> subscribeBooks(java.util.Collection<io.tradeguard.core.model.Symbol> symbols,
+            java.util.function.Consumer<io.tradeguard.core.venue.OrderBook> listener) {
+        return java.util.Optional.empty(); // the benchmark places limit orders only
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -540,6 +540,13 @@ public final class BinanceFuturesVenue implements Venue {
     }
 
     @Override
+    public java.util.Optional<AutoCloseable> subscribeBooks(java.util.Collection<Symbol> symbols,
+            java.util.function.Consumer<io.tradeguard.core.venue.OrderBook> listener) {
+        // no futures book stream yet (@bookTicker on /public): futures market orders stay refused by the slippage rule
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void close() {
         for (AutoCloseable stream : streams) {
             try {

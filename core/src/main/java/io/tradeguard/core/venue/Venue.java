@@ -53,12 +53,11 @@ public interface Venue extends AutoCloseable {
     /**
      * Opens a stream of the symbols' order books (at least the best bid and ask with their quantities), for the
      * slippage check of market orders; books go to the listener from the stream's thread. Empty when this venue
-     * offers no book stream (then market orders are refused: their fill cannot be estimated).
+     * offers no book stream (then market orders are refused: their fill cannot be estimated). No default: a
+     * wrapper that forgot to forward it would silently refuse every market order, so each venue says so itself.
      */
-    default Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener)
-            throws VenueException {
-        return Optional.empty();
-    }
+    Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener)
+            throws VenueException;
 
     /** One trade of the account (myTrades / userTrades) with the order it belongs to. */
     record AccountTrade(Symbol symbol, long venueOrderId, io.tradeguard.core.model.Side side, Fill fill) {
