@@ -119,7 +119,7 @@ final class EventSamples {
                         List.of(new io.tradeguard.core.protection.TrailingStop("trail-1", Market.SPOT, BTCUSDT, Side.SELL,
                                 d("0.01"), 100, null, d("53000.00"), null))), "trail moved", T0),
                 new DomainEvent.SignalReceived("sig-1", new OrderIntent(Market.SPOT, BTCUSDT, Side.BUY, OrderType.MARKET,
-                        null, null, d("200"), null, null, null, null, null, false, false, OrderOrigin.SIGNAL, "demo"), T0),
+                        null, null, d("200"), null, null, null, null, null, false, false, OrderOrigin.SIGNAL, "demo", null), T0),
                 new DomainEvent.SettingsChanged("cancel open orders on stop: false", T0),
                 new DomainEvent.EngineStarted(T0),
                 new DomainEvent.EngineStopped("shutdown", T0));

@@ -118,7 +118,7 @@ final class EngineSignalApi implements SignalApi, SignalSink {
             case SignalPlan.OpenPosition o -> {
                 OrderIntent intent = switch (o.entryType()) {
                     case LIMIT -> new OrderIntent(o.market(), o.symbol(), o.side(), o.entryType(), TimeInForce.GTC, o.quantity(),
-                            null, o.limitPrice(), null, null, null, null, false, false, OrderOrigin.SIGNAL, "signal " + signal.id().value());
+                            null, o.limitPrice(), null, null, null, null, false, false, OrderOrigin.SIGNAL, "signal " + signal.id().value(), null);
                     default -> OrderIntent.market(o.market(), o.symbol(), o.side(), o.quantity(), OrderOrigin.SIGNAL)
                             .withReason("signal " + signal.id().value());
                 };

@@ -318,7 +318,9 @@ final class EngineTradingApi implements TradingApi {
     static io.tradeguard.core.order.OrderIntent toCore(OrderIntent o, OrderOrigin origin) {
         return new io.tradeguard.core.order.OrderIntent(o.market(), o.symbol(), o.side(), o.type(), o.timeInForce(),
                 o.quantity(), o.quoteQuantity(), o.price(), o.stopPrice(), o.trailingDelta(), o.callbackRate(),
-                o.activationPrice(), o.reduceOnly(), false, origin, "");
+                o.activationPrice(), o.reduceOnly(), false, origin, "",
+                new io.tradeguard.core.order.OrderInstructions(o.leverage(), o.protection(),
+                        o.stopLoss(), o.takeProfit(), null, null, null));
     }
 
     /** The request with the amounts the filters and rules would send. */

@@ -23,6 +23,6 @@ final class Rounding {
         return new OrderIntent(intent.market(), intent.symbol(), intent.side(), intent.type(), intent.timeInForce(),
                 conformed.quantity(), conformed.quoteQuantity(), conformed.price(), conformed.stopPrice(),
                 intent.trailingDelta(), intent.callbackRate(), conformed.activationPrice(), intent.reduceOnly(),
-                intent.closePosition(), intent.origin(), intent.reason());
+                intent.closePosition(), intent.origin(), intent.reason(), intent.instructions());
     }
 }

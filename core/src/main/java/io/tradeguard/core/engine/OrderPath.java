@@ -123,7 +123,7 @@ final class OrderPath {
         }
         OrderIntent intent = new OrderIntent(market, symbol, side, OrderType.MARKET, null, quantity, null, null, null,
                 null, null, null, market == Market.FUTURES, false, origin,
-                reason == null || reason.isEmpty() ? "close position" : reason);
+                reason == null || reason.isEmpty() ? "close position" : reason, null);
         return place(intent, emergency, out, now);
     }
 

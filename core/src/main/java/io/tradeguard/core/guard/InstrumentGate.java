@@ -43,6 +43,6 @@ final class InstrumentGate implements PreTradeGate {
     static OrderIntent fromRequest(OrderRequest r, OrderIntent original) {
         return new OrderIntent(r.market(), r.symbol(), r.side(), r.type(), r.timeInForce(), r.quantity(), r.quoteQuantity(),
                 r.price(), r.stopPrice(), r.trailingDelta(), r.callbackRate(), r.activationPrice(), r.reduceOnly(),
-                r.closePosition(), original.origin(), original.reason());
+                r.closePosition(), original.origin(), original.reason(), original.instructions());
     }
 }

@@ -126,6 +126,6 @@ final class Protection {
         }
         return new Command.PlaceOrder(new OrderIntent(t.market(), t.symbol(), t.exitSide(), OrderType.MARKET, null,
                 t.quantity(), null, null, null, null, null, null, t.market() == Market.FUTURES, false,
-                OrderOrigin.PROTECTION, label));
+                OrderOrigin.PROTECTION, label, null));
     }
 }

@@ -144,12 +144,13 @@ final class RiskCheck {
                     adjusted = new OrderIntent(intent.market(), intent.symbol(), intent.side(), intent.type(), intent.timeInForce(),
                             verdict.quantity(), null, intent.price(), intent.stopPrice(), intent.trailingDelta(),
                             intent.callbackRate(), intent.activationPrice(), intent.reduceOnly(), intent.closePosition(),
-                            intent.origin(), intent.reason());
+                            intent.origin(), intent.reason(), intent.instructions());
                 }
                 if (verdict.limitPrice() != null) {
                     adjusted = new OrderIntent(adjusted.market(), adjusted.symbol(), adjusted.side(), OrderType.LIMIT,
                             TimeInForce.IOC, adjusted.quantity(), null, verdict.limitPrice(), null, null, null, null,
-                            adjusted.reduceOnly(), false, adjusted.origin(), adjusted.reason());
+                            adjusted.reduceOnly(), false, adjusted.origin(), adjusted.reason(),
+                            adjusted.instructions());
                 }
                 for (RuleResult r : verdict.results()) {
                     if (r instanceof RuleResult.Adjusted || r instanceof RuleResult.ConvertedToLimit) {

@@ -39,13 +39,15 @@ import java.util.TreeMap;
  *                            filledQuantity while fills are missing (reconciliation fetches them)
  * @param venueTime           the venue time of the newest report applied, null before the first
  * @param filledAt            venue time at which the order became FILLED, else null
+ * @param instructions        what the intent asked beyond the venue's fields; DEFAULTS for adopted orders
  */
 public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market market, Symbol symbol, Side side,
                     OrderType type, TimeInForce timeInForce, BigDecimal quantity, BigDecimal quoteQuantity,
                     BigDecimal price, BigDecimal stopPrice, boolean reduceOnly, OrderOrigin origin, String reason,
                     OrderStatus status, List<Fill> fills, BigDecimal filledQuantity, BigDecimal filledNotional,
                     List<Commission> commissions, BigDecimal venueFilledQuantity, String rejectReason,
-                    Instant createdAt, Instant updatedAt, Instant venueTime, Instant filledAt) {
+                    Instant createdAt, Instant updatedAt, Instant venueTime, Instant filledAt,
+                    OrderInstructions instructions) {
 
     private static final int PRICE_SCALE = 12;
 
@@ -65,6 +67,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         fills = List.copyOf(fills);
         commissions = List.copyOf(commissions);
         reason = reason == null ? "" : reason;
+        instructions = instructions == null ? OrderInstructions.DEFAULTS : instructions;
         if (quantity == null && quoteQuantity == null) {
             throw new IllegalArgumentException("order " + clientOrderId + " needs a quantity or a quote quantity");
         }
@@ -78,7 +81,8 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         return new Order(id, null, intent.market(), intent.symbol(), intent.side(), intent.type(),
                 intent.timeInForce(), intent.quantity(), intent.quoteQuantity(), intent.price(), intent.stopPrice(),
                 intent.reduceOnly(), intent.origin(), intent.reason(), OrderStatus.PENDING_SUBMIT, List.of(),
-                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), BigDecimal.ZERO, null, now, now, null, null);
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), BigDecimal.ZERO, null, now, now, null, null,
+                intent.instructions());
     }
 
     /**
@@ -94,7 +98,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
                 update.side(), update.type(), update.timeInForce(), quantity, quote, price, stop,
                 update.reduceOnly(), origin, "adopted", update.status(), List.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                 List.of(), update.filledQuantity(), update.rejectReason(), now, now, update.venueTime(),
-                update.status() == OrderStatus.FILLED ? update.venueTime() : null);
+                update.status() == OrderStatus.FILLED ? update.venueTime() : null, OrderInstructions.DEFAULTS);
     }
 
     /** Quantity-weighted price of the fills; empty before the first fill. */
@@ -112,7 +116,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         }
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity, quoteQuantity,
                 price, stopPrice, reduceOnly, origin, reason, status, List.of(), filledQuantity, filledNotional,
-                commissions, venueFilledQuantity, rejectReason, createdAt, updatedAt, venueTime, filledAt);
+                commissions, venueFilledQuantity, rejectReason, createdAt, updatedAt, venueTime, filledAt, instructions);
     }
 
     /** This order with the given fills, which must add up to its totals (rebuilding from events). */
@@ -124,7 +128,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         }
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity, quoteQuantity,
                 price, stopPrice, reduceOnly, origin, reason, status, all, filledQuantity, filledNotional,
-                commissions, venueFilledQuantity, rejectReason, createdAt, updatedAt, venueTime, filledAt);
+                commissions, venueFilledQuantity, rejectReason, createdAt, updatedAt, venueTime, filledAt, instructions);
     }
 
     /** Only meaningful on the engine's own copy, which has the fills. */
@@ -153,14 +157,14 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity,
                 quoteQuantity, price, stopPrice, reduceOnly, origin, reason, status, next, quantitySum,
                 filledNotional.add(fill.price().multiply(fill.quantity())), plus(commissions, fill),
-                venueFilledQuantity.max(quantitySum), rejectReason, createdAt, now, venueTime, filledAt);
+                venueFilledQuantity.max(quantitySum), rejectReason, createdAt, now, venueTime, filledAt, instructions);
     }
 
     Order with(Long newVenueOrderId, OrderStatus newStatus, BigDecimal newVenueFilled, String newRejectReason,
                Instant now, Instant newVenueTime, Instant newFilledAt) {
         return new Order(clientOrderId, newVenueOrderId, market, symbol, side, type, timeInForce, quantity,
                 quoteQuantity, price, stopPrice, reduceOnly, origin, reason, newStatus, fills, filledQuantity,
-                filledNotional, commissions, newVenueFilled, newRejectReason, createdAt, now, newVenueTime, newFilledAt);
+                filledNotional, commissions, newVenueFilled, newRejectReason, createdAt, now, newVenueTime, newFilledAt, instructions);
     }
 
     /** Fills in time order, the trade id breaking ties. */

@@ -44,7 +44,7 @@ class ManualTradeDetectorTest {
         OrderIntent intent = new OrderIntent(Market.SPOT, symbol, side, type,
                 type == OrderType.MARKET ? null : TimeInForce.GTC, new BigDecimal("0.01"), null,
                 type == OrderType.MARKET ? null : new BigDecimal("50000"), stopPrice, null, null, null, false, false,
-                origin == OrderOrigin.EXTERNAL ? OrderOrigin.MANUAL : origin, reason);
+                origin == OrderOrigin.EXTERNAL ? OrderOrigin.MANUAL : origin, reason, null);
         if (origin == OrderOrigin.EXTERNAL) {
             // found on the venue by reconciliation or the stream, as the engine adopts it
             return Order.adopted(new OrderUpdate(Market.SPOT, symbol, 900, ClientOrderId.of(id), side, type,
