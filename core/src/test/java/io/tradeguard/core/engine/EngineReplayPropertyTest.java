@@ -22,12 +22,8 @@ import io.tradeguard.core.venue.OrderUpdate;
 import io.tradeguard.core.venue.SubmitResult;
 import io.tradeguard.core.venue.VenueError;
 import io.tradeguard.core.venue.VenueEvent;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,6 +36,10 @@ import java.util.concurrent.CompletableFuture;
 import static io.tradeguard.core.testing.Reports.BTC;
 import static io.tradeguard.core.testing.Reports.BTCUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.enumValues;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * The engine's decisions for random sequences of commands and venue messages (duplicates, late fills,
@@ -53,14 +53,17 @@ class EngineReplayPropertyTest {
     record Action(Kind kind, int pick, int amount) {
     }
 
-    @Provide
-    Arbitrary<List<Action>> actions() {
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 50),
-                Arbitraries.integers().between(1, 10)).as(Action::new).list().ofMinSize(5).ofMaxSize(80);
+    Gen<List<Action>> actions() {
+        return lists().of(enumValues(Kind.class).zip(integers().between(0, 50),
+                integers().between(1, 10), Action::new)).ofSizeBetween(5, 80);
     }
 
-    @Property(tries = 200)
-    void replayingTheEventsRebuildsTheStateAndPositionsMatchTheFills(@ForAll("actions") List<Action> actions) {
+    @Test
+    void replayingTheEventsRebuildsTheStateAndPositionsMatchTheFills() {
+        qt().withExamples(200).forAll(actions()).checkAssert(this::replayingTheEventsRebuildsTheStateAndPositionsMatchTheFills);
+    }
+
+    void replayingTheEventsRebuildsTheStateAndPositionsMatchTheFills(List<Action> actions) {
         ManualClock clock = ManualClock.at("2026-01-05T23:58:00Z"); // crosses midnight: day roll included
         int[] counter = {0};
         EngineCore core = new EngineCore(EngineSettings.defaults(Market.SPOT).withTickInterval(null), new TradingState(),

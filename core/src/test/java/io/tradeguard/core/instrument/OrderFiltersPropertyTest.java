@@ -13,16 +13,18 @@ import io.tradeguard.core.model.Side;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.model.TimeInForce;
 import io.tradeguard.core.venue.OrderRequest;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.tradeguard.core.testing.Decimals;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.enumValues;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * Whatever the instrument and the order asked for: a conformed order passes every filter (checked here
@@ -33,8 +35,12 @@ class OrderFiltersPropertyTest {
     record Case(Instrument instrument, OrderRequest order, BigDecimal reference) {
     }
 
-    @Property(tries = 1000)
-    void a_conformed_order_passes_the_filters_and_never_exceeds_the_quantity(@ForAll("cases") Case c) {
+    @Test
+    void a_conformed_order_passes_the_filters_and_never_exceeds_the_quantity() {
+        qt().withExamples(1000).forAll(cases()).checkAssert(this::a_conformed_order_passes_the_filters_and_never_exceeds_the_quantity);
+    }
+
+    void a_conformed_order_passes_the_filters_and_never_exceeds_the_quantity(Case c) {
         Conformance result = OrderFilters.conform(c.instrument(), c.order(), c.reference());
         switch (result) {
             case Conformed ok -> {
@@ -47,8 +53,12 @@ class OrderFiltersPropertyTest {
         }
     }
 
-    @Property(tries = 300)
-    void an_order_already_on_the_grid_and_within_bounds_is_sent_unchanged(@ForAll("cases") Case c) {
+    @Test
+    void an_order_already_on_the_grid_and_within_bounds_is_sent_unchanged() {
+        qt().withExamples(300).forAll(cases()).checkAssert(this::an_order_already_on_the_grid_and_within_bounds_is_sent_unchanged);
+    }
+
+    void an_order_already_on_the_grid_and_within_bounds_is_sent_unchanged(Case c) {
         if (OrderFilters.conform(c.instrument(), c.order(), c.reference()) instanceof Conformed ok) {
             Conformance again = OrderFilters.conform(c.instrument(), ok.order(), c.reference());
             assertThat(again).isInstanceOf(Conformed.class);
@@ -90,31 +100,37 @@ class OrderFiltersPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<Integer> tickExp = Arbitraries.integers().between(0, 8);
-        Arbitrary<Integer> stepExp = Arbitraries.integers().between(0, 8);
-        Arbitrary<Integer> minSteps = Arbitraries.integers().between(1, 1000);
-        Arbitrary<BigDecimal> minNotional = Arbitraries.of("0", "1", "5", "10", "100").map(BigDecimal::new);
-        Arbitrary<BigDecimal> qty = Arbitraries.bigDecimals().between(new BigDecimal("0.00000001"), new BigDecimal("100000")).ofScale(10);
-        Arbitrary<BigDecimal> price = Arbitraries.bigDecimals().between(new BigDecimal("0.00000001"), new BigDecimal("200000")).ofScale(10);
-        Arbitrary<Side> side = Arbitraries.of(Side.class);
-        Arbitrary<Boolean> isMarket = Arbitraries.of(true, false);
-        return Combinators.combine(tickExp, stepExp, minSteps, minNotional, qty, price, side, isMarket)
-                .as((te, se, ms, mn, q, p, s, m) -> {
-                    BigDecimal tick = BigDecimal.ONE.movePointLeft(te);
-                    BigDecimal step = BigDecimal.ONE.movePointLeft(se);
-                    Instrument instrument = new Instrument(Symbol.of("BTCUSDT"), Market.SPOT, Asset.of("BTC"), Asset.USDT,
-                            new PriceFilter(tick, new BigDecimal("1000000"), tick),
-                            new LotSize(step.multiply(BigDecimal.valueOf(ms)), new BigDecimal("50000"), step),
-                            new LotSize(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
-                            mn, BigDecimal.ZERO, true, 200);
-                    OrderRequest order = m
-                            ? new OrderRequest(Market.SPOT, Symbol.of("BTCUSDT"), s, OrderType.MARKET, null, q, null, null,
-                            null, null, null, null, false, false, ClientOrderId.of("p-1"))
-                            : new OrderRequest(Market.SPOT, Symbol.of("BTCUSDT"), s, OrderType.LIMIT, TimeInForce.GTC, q, null, p,
-                            null, null, null, null, false, false, ClientOrderId.of("p-1"));
-                    return new Case(instrument, order, m ? p : null);
-                });
+    Gen<Case> cases() {
+        Gen<Integer> tickExp = integers().between(0, 8);
+        Gen<Integer> stepExp = integers().between(0, 8);
+        Gen<Integer> minSteps = integers().between(1, 1000);
+        Gen<BigDecimal> minNotional = pick(List.of("0", "1", "5", "10", "100")).map(v -> new BigDecimal(v));
+        Gen<BigDecimal> qty = Decimals.between(new BigDecimal("0.00000001"), new BigDecimal("100000"), 10);
+        Gen<BigDecimal> price = Decimals.between(new BigDecimal("0.00000001"), new BigDecimal("200000"), 10);
+        Gen<Side> side = enumValues(Side.class);
+        Gen<Boolean> isMarket = pick(List.of(true, false));
+        return in -> {
+            int te = tickExp.generate(in);
+            int se = stepExp.generate(in);
+            int ms = minSteps.generate(in);
+            BigDecimal mn = minNotional.generate(in);
+            BigDecimal q = qty.generate(in);
+            BigDecimal p = price.generate(in);
+            Side s = side.generate(in);
+            boolean m = isMarket.generate(in);
+            BigDecimal tick = BigDecimal.ONE.movePointLeft(te);
+            BigDecimal step = BigDecimal.ONE.movePointLeft(se);
+            Instrument instrument = new Instrument(Symbol.of("BTCUSDT"), Market.SPOT, Asset.of("BTC"), Asset.USDT,
+                    new PriceFilter(tick, new BigDecimal("1000000"), tick),
+                    new LotSize(step.multiply(BigDecimal.valueOf(ms)), new BigDecimal("50000"), step),
+                    new LotSize(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                    mn, BigDecimal.ZERO, true, 200);
+            OrderRequest order = m
+                    ? new OrderRequest(Market.SPOT, Symbol.of("BTCUSDT"), s, OrderType.MARKET, null, q, null, null,
+                    null, null, null, null, false, false, ClientOrderId.of("p-1"))
+                    : new OrderRequest(Market.SPOT, Symbol.of("BTCUSDT"), s, OrderType.LIMIT, TimeInForce.GTC, q, null, p,
+                    null, null, null, null, false, false, ClientOrderId.of("p-1"));
+            return new Case(instrument, order, m ? p : null);
+        };
     }
 }

@@ -4,12 +4,9 @@ import io.tradeguard.core.model.Asset;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Side;
 import io.tradeguard.core.venue.Fill;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.tradeguard.core.testing.Decimals;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +17,9 @@ import java.util.List;
 import static io.tradeguard.core.testing.Reports.BTC;
 import static io.tradeguard.core.testing.Reports.BTCUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /** Accounting identities of the ledger for random fill sequences, exact to the last digit. */
 class PositionMathPropertyTest {
@@ -35,29 +35,37 @@ class PositionMathPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Trade>> fills() {
-        Arbitrary<Trade> trade = Combinators.combine(
-                Arbitraries.of(Side.BUY, Side.SELL),
-                Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("50")).ofScale(3),
-                Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("70000")).ofScale(2),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5")).ofScale(8),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("0.01")).ofScale(4),
-                Arbitraries.of(false, true)
-        ).as((side, quantity, price, quoteFee, baseRate, inBase) -> inBase
-                ? new Trade(side, quantity, price, quantity.multiply(baseRate).setScale(8, RoundingMode.DOWN), true)
-                : new Trade(side, quantity, price, quoteFee, false));
-        return trade.list().ofMinSize(1).ofMaxSize(40);
+    Gen<List<Trade>> fills() {
+        Gen<Side> side = pick(List.of(Side.BUY, Side.SELL));
+        Gen<BigDecimal> quantity = Decimals.between(new BigDecimal("0.001"), new BigDecimal("50"), 3);
+        Gen<BigDecimal> price = Decimals.between(new BigDecimal("0.01"), new BigDecimal("70000"), 2);
+        Gen<BigDecimal> quoteFee = Decimals.between(BigDecimal.ZERO, new BigDecimal("5"), 8);
+        Gen<BigDecimal> baseRate = Decimals.between(BigDecimal.ZERO, new BigDecimal("0.01"), 4);
+        Gen<Boolean> inBase = pick(List.of(false, true));
+        Gen<Trade> trade = in -> {
+            Side s = side.generate(in);
+            BigDecimal q = quantity.generate(in);
+            BigDecimal p = price.generate(in);
+            BigDecimal qf = quoteFee.generate(in);
+            BigDecimal br = baseRate.generate(in);
+            return inBase.generate(in)
+                    ? new Trade(s, q, p, q.multiply(br).setScale(8, RoundingMode.DOWN), true)
+                    : new Trade(s, q, p, qf, false);
+        };
+        return lists().of(trade).ofSizeBetween(1, 40);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> marks() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("90000")).ofScale(2);
+    Gen<BigDecimal> marks() {
+        return Decimals.between(new BigDecimal("0.01"), new BigDecimal("90000"), 2);
     }
 
-    @Property(tries = 300)
-    void quantityIsTheSignedSumAndPnlIsTheMarkedValueChangeMinusCommissions(
-            @ForAll("fills") List<Trade> trades, @ForAll("marks") BigDecimal mark) {
+    @Test
+    void quantityIsTheSignedSumAndPnlIsTheMarkedValueChangeMinusCommissions() {
+        qt().withExamples(300).forAll(fills(), marks())
+                .checkAssert(this::quantityIsTheSignedSumAndPnlIsTheMarkedValueChangeMinusCommissions);
+    }
+
+    void quantityIsTheSignedSumAndPnlIsTheMarkedValueChangeMinusCommissions(List<Trade> trades, BigDecimal mark) {
         Run run = Run.of(trades);
 
         BigDecimal quantity = run.position == null ? BigDecimal.ZERO : run.position.quantity();
@@ -70,8 +78,12 @@ class PositionMathPropertyTest {
         assertThat(run.realized.add(unrealized)).isEqualByComparingTo(markToMarket);
     }
 
-    @Property(tries = 300)
-    void everyCommissionIsCountedAsAFeeExactlyOnce(@ForAll("fills") List<Trade> trades) {
+    @Test
+    void everyCommissionIsCountedAsAFeeExactlyOnce() {
+        qt().withExamples(300).forAll(fills()).checkAssert(this::everyCommissionIsCountedAsAFeeExactlyOnce);
+    }
+
+    void everyCommissionIsCountedAsAFeeExactlyOnce(List<Trade> trades) {
         Run run = Run.of(trades);
 
         BigDecimal open = run.position == null ? BigDecimal.ZERO : run.position.openFees();
@@ -82,9 +94,12 @@ class PositionMathPropertyTest {
         assertThat(open.add(closedRoundTrips).add(currentRoundTrip)).isEqualByComparingTo(run.allFeesInQuote);
     }
 
-    @Property(tries = 300)
-    void closingEverythingLeavesNoQuantityAndNoUnrealizedPnl(@ForAll("fills") List<Trade> trades,
-                                                            @ForAll("marks") BigDecimal exit) {
+    @Test
+    void closingEverythingLeavesNoQuantityAndNoUnrealizedPnl() {
+        qt().withExamples(300).forAll(fills(), marks()).checkAssert(this::closingEverythingLeavesNoQuantityAndNoUnrealizedPnl);
+    }
+
+    void closingEverythingLeavesNoQuantityAndNoUnrealizedPnl(List<Trade> trades, BigDecimal exit) {
         Run run = Run.of(trades);
         List<Trade> all = new ArrayList<>(trades);
         if (run.signedSum.signum() != 0) {

@@ -6,12 +6,8 @@ import io.tradeguard.core.order.Order;
 import io.tradeguard.core.reconcile.Scenario.BalanceSpec;
 import io.tradeguard.core.reconcile.Scenario.OrderSpec;
 import io.tradeguard.core.reconcile.Scenario.Truth;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,33 +20,40 @@ import java.util.Random;
 import static io.tradeguard.core.reconcile.Scenario.POLICY;
 import static io.tradeguard.core.reconcile.Scenario.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.enumValues;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /** Reconciliation is deterministic and idempotent, for random worlds of orders, fills and balances. */
 class ReconcilerPropertyTest {
 
-    @Provide
-    Arbitrary<List<OrderSpec>> orders() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 4),
-                        Arbitraries.of(Truth.class), Arbitraries.integers().between(0, 6), Arbitraries.of(true, false))
-                .as(OrderSpec::new).list().ofMaxSize(12);
+    Gen<List<OrderSpec>> orders() {
+        return lists().of(pick(List.of(true, false)).zip(integers().between(1, 4),
+                        enumValues(Truth.class), integers().between(0, 6), pick(List.of(true, false)), OrderSpec::new))
+                .ofSizeBetween(0, 12);
     }
 
-    @Provide
-    Arbitrary<List<BalanceSpec>> balances() {
-        return Combinators.combine(Arbitraries.of("USDT", "BTC", "BNB", "ETH"), Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 3), Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as(BalanceSpec::new).list().ofMaxSize(6);
+    Gen<List<BalanceSpec>> balances() {
+        return lists().of(pick(List.of("USDT", "BTC", "BNB", "ETH")).zip(integers().between(0, 3),
+                        integers().between(0, 3), pick(List.of(true, false)), pick(List.of(true, false)), BalanceSpec::new))
+                .ofSizeBetween(0, 6);
     }
 
-    @Provide
-    Arbitrary<Instant> times() {
-        return Arbitraries.integers().between(0, 300).map(T0::plusSeconds);
+    Gen<Instant> times() {
+        return integers().between(0, 300).map(T0::plusSeconds);
     }
 
-    @Property(tries = 300)
-    void theSameInputsGiveTheSameCorrectionsWhateverTheirOrder(@ForAll("orders") List<OrderSpec> orders,
-                                                               @ForAll("balances") List<BalanceSpec> balances,
-                                                               @ForAll("times") Instant now, @ForAll long seed) {
+    @Test
+    void theSameInputsGiveTheSameCorrectionsWhateverTheirOrder() {
+        qt().withExamples(300).forAll(orders(), balances(), times(), longs().all())
+                .checkAssert(this::theSameInputsGiveTheSameCorrectionsWhateverTheirOrder);
+    }
+
+    void theSameInputsGiveTheSameCorrectionsWhateverTheirOrder(List<OrderSpec> orders, List<BalanceSpec> balances,
+                                                               Instant now, long seed) {
         Scenario s = Scenario.of(orders, balances);
         VenueSnapshot venue = s.venue(now);
         Reconciler.Result once = Reconciler.reconcile(s.local.values(), s.localBalances, venue, POLICY, now);
@@ -68,10 +71,13 @@ class ReconcilerPropertyTest {
         assertThat(again).isEqualTo(once);
     }
 
-    @Property(tries = 300)
-    void afterItsCorrectionsASecondRunChangesNothing(@ForAll("orders") List<OrderSpec> orders,
-                                                    @ForAll("balances") List<BalanceSpec> balances,
-                                                    @ForAll("times") Instant now) {
+    @Test
+    void afterItsCorrectionsASecondRunChangesNothing() {
+        qt().withExamples(300).forAll(orders(), balances(), times())
+                .checkAssert(this::afterItsCorrectionsASecondRunChangesNothing);
+    }
+
+    void afterItsCorrectionsASecondRunChangesNothing(List<OrderSpec> orders, List<BalanceSpec> balances, Instant now) {
         Scenario s = Scenario.of(orders, balances);
         VenueSnapshot venue = s.venue(now);
         Reconciler.Result first = Reconciler.reconcile(s.local.values(), s.localBalances, venue, POLICY, now);

@@ -15,14 +15,11 @@ import io.tradeguard.core.risk.RiskConfig;
 import io.tradeguard.core.risk.RiskContext;
 import io.tradeguard.core.risk.RiskEngine;
 import io.tradeguard.core.risk.RiskVerdict;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import io.tradeguard.core.testing.Coverage;
+import io.tradeguard.core.testing.Decimals;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.constant;
+import static org.quicktheories.generators.Generate.frequency;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * A day of trading through the pre-trade rules and the kill switch: entries of random size and stop, and
@@ -51,30 +54,37 @@ class DailyLossSequenceTest {
     record Trade(Symbol symbol, Side side, BigDecimal quantity, BigDecimal entry, BigDecimal stop) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> days() {
-        return Combinators.combine(Arbitraries.integers().between(0, 1).map(i -> i > 0),
-                Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("0.5")).ofScale(3),
-                Arbitraries.bigDecimals().between(new BigDecimal("0.005"), new BigDecimal("0.2")).ofScale(3),
-                Arbitraries.of(Side.BUY, Side.SELL), Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 20),
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.just(BigDecimal.ONE)),
-                        Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ONE, new BigDecimal("2")).ofScale(2)),
-                        Tuple.of(3, Arbitraries.bigDecimals().between(new BigDecimal("-0.3"), BigDecimal.ONE).ofScale(2))))
-                .as(Step::new).list().ofMinSize(10).ofMaxSize(80);
+    Gen<List<Step>> days() {
+        Gen<Boolean> open = integers().between(0, 1).map(i -> i > 0);
+        Gen<BigDecimal> size = Decimals.between(new BigDecimal("0.001"), new BigDecimal("0.5"), 3);
+        Gen<BigDecimal> stopDistance = Decimals.between(new BigDecimal("0.005"), new BigDecimal("0.2"), 3);
+        Gen<Side> side = pick(List.of(Side.BUY, Side.SELL));
+        Gen<Integer> symbol = integers().between(0, 5);
+        Gen<Integer> which = integers().between(0, 20);
+        Gen<BigDecimal> exitAt = frequency(
+                Pair.of(3, constant(BigDecimal.ONE)),
+                Pair.of(1, Decimals.between(BigDecimal.ONE, new BigDecimal("2"), 2)),
+                Pair.of(3, Decimals.between(new BigDecimal("-0.3"), BigDecimal.ONE, 2)));
+        Gen<Step> step = in -> new Step(open.generate(in), size.generate(in), stopDistance.generate(in), side.generate(in),
+                symbol.generate(in), which.generate(in), exitAt.generate(in));
+        return lists().of(step).ofSizeBetween(10, 80);
     }
 
-    @Property(tries = 300)
-    void concurrentPositionsExitingWithinTheirStops(@ForAll("days") List<Step> day) {
-        run(day, false);
+    @Test
+    void concurrentPositionsExitingWithinTheirStops() {
+        Coverage nearLimit = new Coverage("the day's loss is at least 80% of the limit");
+        qt().withExamples(300).forAll(days()).checkAssert(day -> run(day, false, nearLimit));
+        nearLimit.requireAtLeast(10);
     }
 
-    @Property(tries = 300)
-    void onePositionAtATimeMayGapThroughItsStop(@ForAll("days") List<Step> day) {
-        run(day, true);
+    @Test
+    void onePositionAtATimeMayGapThroughItsStop() {
+        Coverage nearLimit = new Coverage("the day's loss is at least 80% of the limit");
+        qt().withExamples(300).forAll(days()).checkAssert(day -> run(day, true, nearLimit));
+        nearLimit.requireAtLeast(10);
     }
 
-    private void run(List<Step> day, boolean sequential) {
+    private void run(List<Step> day, boolean sequential, Coverage nearLimit) {
         RiskConfig config = RiskConfig.defaults().without(Limit.MAX_CONSECUTIVE_LOSSES).without(Limit.EMERGENCY_DRAWDOWN_PCT)
                 .without(Limit.MAX_POSITION_SIZE_USD).without(Limit.MAX_SYMBOL_EXPOSURE_PCT).without(Limit.MAX_PORTFOLIO_HEAT)
                 .with(Limit.MAX_POSITION_SIZE_PCT, BigDecimal.ONE);
@@ -82,7 +92,6 @@ class DailyLossSequenceTest {
         KillSwitch killSwitch = new KillSwitch(config, KillSwitchState.fresh(EQUITY, NOW));
         List<Trade> open = new ArrayList<>();
         BigDecimal worstSingleLoss = BigDecimal.ZERO;
-        int entries = 0;
         for (Step step : day) {
             BigDecimal equity = EQUITY.add(killSwitch.state().dailyPnl());
             if (step.open()) {
@@ -102,7 +111,6 @@ class DailyLossSequenceTest {
                 RiskVerdict verdict = engine.check(order, context(equity, killSwitch, open));
                 if (verdict.approved()) {
                     open.add(new Trade(symbol, step.side(), verdict.quantity(), price, stop));
-                    entries++;
                 }
             } else if (!open.isEmpty()) {
                 Trade trade = open.remove(step.which() % open.size());
@@ -124,9 +132,7 @@ class DailyLossSequenceTest {
             }
         }
         BigDecimal dayLoss = killSwitch.state().dailyPnl().negate();
-        Statistics.label("day's loss").collect(dayLoss.compareTo(new BigDecimal("400")) >= 0 ? "at least 80% of the limit" : "less");
-        Statistics.label("day's loss").coverage(c -> c.check("at least 80% of the limit").percentage(p -> p >= 10));
-        Statistics.label("entries").collect(entries > 5 ? "over 5" : "5 or fewer");
+        nearLimit.record(dayLoss.compareTo(new BigDecimal("400")) >= 0);
     }
 
     private static RiskContext context(BigDecimal equity, KillSwitch killSwitch, List<Trade> open) {

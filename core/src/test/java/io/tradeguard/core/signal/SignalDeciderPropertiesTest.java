@@ -2,26 +2,30 @@ package io.tradeguard.core.signal;
 
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.signal.SignalPlan.OpenPosition;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.tradeguard.core.testing.Decimals;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 
 import static io.tradeguard.core.signal.SignalFixtures.BTC;
 import static io.tradeguard.core.signal.SignalFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 
 class SignalDeciderPropertiesTest {
 
     private final SignalDecider decider = new SignalDecider(SignalConfig.defaults());
 
-    @Property(tries = 300)
-    void anAcceptedEntryNeverExceedsItsNotionalAndIsProtectedOnBothSides(
-            @ForAll("prices") BigDecimal last, @ForAll("sizes") BigDecimal sizeUsd, @ForAll boolean isLong,
-            @ForAll("confidences") BigDecimal confidence) {
+    @Test
+    void anAcceptedEntryNeverExceedsItsNotionalAndIsProtectedOnBothSides() {
+        qt().withExamples(300).forAll(prices(), sizes(), booleans().all(), confidences())
+                .checkAssert(this::anAcceptedEntryNeverExceedsItsNotionalAndIsProtectedOnBothSides);
+    }
+
+    void anAcceptedEntryNeverExceedsItsNotionalAndIsProtectedOnBothSides(BigDecimal last, BigDecimal sizeUsd, boolean isLong,
+                                                                         BigDecimal confidence) {
         var signal = new Signal(SignalId.of("p"), BTC, Market.FUTURES, isLong ? SignalDirection.LONG : SignalDirection.SHORT,
                 confidence, null, null, null, null, sizeUsd, "prop", "test", NOW);
 
@@ -44,18 +48,15 @@ class SignalDeciderPropertiesTest {
         assertThat(decider.decide(signal, TradingMode.AUTO, last, false, NOW)).isEqualTo(decision);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> prices() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.00001"), new BigDecimal("200000")).ofScale(5);
+    Gen<BigDecimal> prices() {
+        return Decimals.between(new BigDecimal("0.00001"), new BigDecimal("200000"), 5);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> sizes() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("1"), new BigDecimal("100000")).ofScale(2);
+    Gen<BigDecimal> sizes() {
+        return Decimals.between(new BigDecimal("1"), new BigDecimal("100000"), 2);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> confidences() {
-        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(3);
+    Gen<BigDecimal> confidences() {
+        return Decimals.between(BigDecimal.ZERO, BigDecimal.ONE, 3);
     }
 }

@@ -1,21 +1,26 @@
 package io.tradeguard.sim.engine;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /** The primitive-keyed map behaves like java.util.HashMap under any mix of puts and removes. */
 class LongMapProperties {
 
-    @Property(tries = 300)
-    void behavesLikeAHashMap(@ForAll @Size(max = 400) List<@IntRange(min = -300, max = 300) Integer> ops) {
+    @Test
+    void behavesLikeAHashMap() {
+        qt().withExamples(300).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 400))
+                .checkAssert(this::behavesLikeAHashMap);
+    }
+
+    void behavesLikeAHashMap(List<Integer> ops) {
         LongMap<String> map = new LongMap<>();
         Map<Long, String> reference = new HashMap<>();
         for (int op : ops) {

@@ -1,13 +1,8 @@
 package io.tradeguard.sim.engine;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.frequency;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Money is conserved across random order streams: no balance goes negative, every asset's units sum to
@@ -49,30 +50,41 @@ class MatchingEngineProperties {
     record Oco(int account, Side side, int limitOffset, int stopOffset, int qtySteps, boolean stopLimit) implements Action {
     }
 
-    @Provide
-    Arbitrary<Action> actions() {
-        Arbitrary<Integer> acct = Arbitraries.integers().between(0, ACCOUNTS - 1);
-        Arbitrary<Side> side = Arbitraries.of(Side.values());
-        Arbitrary<Integer> offset = Arbitraries.integers().between(-40, 40);
-        Arbitrary<Integer> qty = Arbitraries.integers().between(1, 3000);
-        Arbitrary<Action> limit = Combinators.combine(acct, side, offset, qty, Arbitraries.of(TimeInForce.values()), Arbitraries.of(true, false, false, false))
-                .as(Limit::new);
-        Arbitrary<Action> market = Combinators.combine(acct, side, qty, Arbitraries.of(true, false)).as(Market::new);
-        Arbitrary<Action> cancel = Combinators.combine(acct, Arbitraries.integers().between(0, 1000)).as(Cancel::new);
-        Arbitrary<Action> outside = offset.map(Outside::new);
-        Arbitrary<Action> stop = Combinators.combine(acct, side, Arbitraries.integers().between(1, 30), qty, Arbitraries.of(true, false),
-                Arbitraries.of(0, 0, 15, 40)).as(Stop::new);
-        Arbitrary<Action> oco = Combinators.combine(acct, side, Arbitraries.integers().between(1, 20), Arbitraries.integers().between(1, 20),
-                qty, Arbitraries.of(true, false)).as(Oco::new);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, oco),
-                net.jqwik.api.Tuple.of(6, limit), net.jqwik.api.Tuple.of(2, market), net.jqwik.api.Tuple.of(2, cancel),
-                net.jqwik.api.Tuple.of(2, outside), net.jqwik.api.Tuple.of(1, stop));
+    Gen<Action> actions() {
+        Gen<Integer> acct = integers().between(0, ACCOUNTS - 1);
+        Gen<Side> side = pick(List.of(Side.values()));
+        Gen<Integer> offset = integers().between(-40, 40);
+        Gen<Integer> qty = integers().between(1, 3000);
+        Gen<TimeInForce> tif = pick(List.of(TimeInForce.values()));
+        Gen<Boolean> maker = pick(List.of(true, false, false, false));
+        Gen<Action> limit = in -> new Limit(acct.generate(in), side.generate(in), offset.generate(in), qty.generate(in),
+                tif.generate(in), maker.generate(in));
+        Gen<Action> market = acct.zip(side, qty, pick(List.of(true, false)), Market::new);
+        Gen<Action> cancel = acct.zip(integers().between(0, 1000), Cancel::new);
+        Gen<Action> outside = offset.map(Outside::new);
+        Gen<Integer> stopOffset = integers().between(1, 30);
+        Gen<Boolean> takeProfit = pick(List.of(true, false));
+        Gen<Integer> trailing = pick(List.of(0, 0, 15, 40));
+        Gen<Action> stop = in -> new Stop(acct.generate(in), side.generate(in), stopOffset.generate(in), qty.generate(in),
+                takeProfit.generate(in), trailing.generate(in));
+        Gen<Integer> limitOffset = integers().between(1, 20);
+        Gen<Integer> ocoStopOffset = integers().between(1, 20);
+        Gen<Boolean> stopLimit = pick(List.of(true, false));
+        Gen<Action> oco = in -> new Oco(acct.generate(in), side.generate(in), limitOffset.generate(in), ocoStopOffset.generate(in),
+                qty.generate(in), stopLimit.generate(in));
+        return frequency(
+                Pair.of(1, oco),
+                Pair.of(6, limit), Pair.of(2, market), Pair.of(2, cancel),
+                Pair.of(2, outside), Pair.of(1, stop));
     }
 
-    @Property(tries = 150)
-    void moneyIsConservedAndNothingOverfills(@ForAll @Size(max = 120) List<@From("actions") Action> actions,
-                                            @ForAll boolean houseDepth) {
+    @Test
+    void moneyIsConservedAndNothingOverfills() {
+        qt().withExamples(150).forAll(lists().of(actions()).ofSizeBetween(0, 120), booleans().all())
+                .checkAssert(this::moneyIsConservedAndNothingOverfills);
+    }
+
+    void moneyIsConservedAndNothingOverfills(List<Action> actions, boolean houseDepth) {
         Liquidity liquidity = houseDepth ? new Liquidity(5, 3, new BigDecimal("2000")) : Liquidity.none();
         MatchingEngine engine = new MatchingEngine(SymbolSpec.defaults(), liquidity, 100_000, EngineListener.NONE);
         Instrument inst = engine.instrument(SYMBOL);

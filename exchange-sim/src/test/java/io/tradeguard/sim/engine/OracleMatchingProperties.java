@@ -1,13 +1,7 @@
 package io.tradeguard.sim.engine;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /** The real book and the naive one see the same seeded order stream and must trade identically. */
 class OracleMatchingProperties {
@@ -24,16 +22,25 @@ class OracleMatchingProperties {
     record Step(boolean cancel, int account, Side side, int priceOffset, int qty, TimeInForce tif, int pick) {
     }
 
-    @Provide
-    Arbitrary<Step> steps() {
-        return Combinators.combine(Arbitraries.of(false, false, false, false, true), Arbitraries.integers().between(0, 2),
-                Arbitraries.of(Side.values()), Arbitraries.integers().between(-10, 10), Arbitraries.integers().between(20, 500),
-                Arbitraries.of(TimeInForce.GTC, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK), Arbitraries.integers().between(0, 99))
-                .as(Step::new);
+    Gen<Step> steps() {
+        Gen<Boolean> cancel = pick(List.of(false, false, false, false, true));
+        Gen<Integer> account = integers().between(0, 2);
+        Gen<Side> side = pick(List.of(Side.values()));
+        Gen<Integer> priceOffset = integers().between(-10, 10);
+        Gen<Integer> qty = integers().between(20, 500);
+        Gen<TimeInForce> tif = pick(List.of(TimeInForce.GTC, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK));
+        Gen<Integer> pickIndex = integers().between(0, 99);
+        return in -> new Step(cancel.generate(in), account.generate(in), side.generate(in), priceOffset.generate(in),
+                qty.generate(in), tif.generate(in), pickIndex.generate(in));
     }
 
-    @Property(tries = 200)
-    void sameTradesAndSameRestingOrdersAsTheNaiveBook(@ForAll @Size(max = 150) List<@From("steps") Step> steps) {
+    @Test
+    void sameTradesAndSameRestingOrdersAsTheNaiveBook() {
+        qt().withExamples(200).forAll(lists().of(steps()).ofSizeBetween(0, 150))
+                .checkAssert(this::sameTradesAndSameRestingOrdersAsTheNaiveBook);
+    }
+
+    void sameTradesAndSameRestingOrdersAsTheNaiveBook(List<Step> steps) {
         List<long[]> engineTrades = new ArrayList<>();
         EngineListener recorder = e -> {
             if (e instanceof EngineEvent.OrderUpdate u && u.execType() == ExecutionType.TRADE) {
