@@ -123,11 +123,9 @@ final class EngineSignalApi implements SignalApi, SignalSink {
                 yield new Command.Signal(signal.id().value(), intent);
             }
         };
-        String note = plan instanceof SignalPlan.OpenPosition o
-                ? "; stop-loss " + o.stopLoss().toPlainString() + ", take-profit " + o.takeProfit().toPlainString() : "";
         return switch (link.submit(command)) {
             case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Accepted a ->
-                    new SignalDecision(view, SignalDecision.Decision.ACCEPTED, reason + note,
+                    new SignalDecision(view, SignalDecision.Decision.ACCEPTED, reason,
                             a.orders().isEmpty() ? null : a.orders().get(0).value(), link.now());
             case Outcome.Done<CommandResult> d -> new SignalDecision(view, SignalDecision.Decision.REJECTED,
                     String.join("; ", ((CommandResult.Rejected) d.value()).reasons()), null, link.now());

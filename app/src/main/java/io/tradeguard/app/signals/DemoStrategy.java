@@ -52,13 +52,14 @@ public final class DemoStrategy implements AutoCloseable {
         }
 
         /**
-         * BTCUSDT on 1-second bars, fast 5 / slow 20, full confidence at a 0.01 % spread: on 1-second bars the
-         * averages lie a few hundredths of a percent apart, so a decisive cross reaches the default threshold 0.7
-         * and the first trade comes within the first minute.
+         * BTCUSDT on 1-second bars, fast 5 / slow 20, full confidence at a 0.005 % spread: on 1-second bars the
+         * averages lie only thousandths of a percent apart right after a cross, so this scale lets a clear cross
+         * reach the default threshold 0.7 (a cross by a hair stays below it) and the first trade comes within
+         * about a minute of the start (21 bars of history first).
          */
         public static Settings defaults() {
             return new Settings(Symbol.of("BTCUSDT"), "1s",
-                    new MovingAverageCrossover.Settings(5, 20, Market.SPOT, new BigDecimal("0.0001")));
+                    new MovingAverageCrossover.Settings(5, 20, Market.SPOT, new BigDecimal("0.00005")));
         }
 
         Duration barLength() {
