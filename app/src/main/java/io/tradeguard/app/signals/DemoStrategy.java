@@ -85,6 +85,7 @@ public final class DemoStrategy implements AutoCloseable {
     /** Open time of the newest closed bar already evaluated. */
     private Instant evaluatedBar;
     private boolean warnedOnce;
+    private volatile boolean closing;
 
     public DemoStrategy(Settings settings, KlineSource source, SignalSink sink, InstantSource clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -122,8 +123,8 @@ public final class DemoStrategy implements AutoCloseable {
             warnedOnce = false;
             return signal;
         } catch (VenueException | RuntimeException e) {
-            // the next bar brings another chance; say it once, not every 250 ms
-            if (!warnedOnce) {
+            // the next bar brings another chance; say it once, not every 250 ms (and nothing while shutting down)
+            if (!warnedOnce && !closing) {
                 LOG.warn("demo strategy: {}", e.getMessage());
                 warnedOnce = true;
             }
@@ -147,6 +148,7 @@ public final class DemoStrategy implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);
