@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +74,8 @@ public final class AlertMonitor implements AutoCloseable {
     private final Map<String, Lost> lost = new HashMap<>();
     private LocalDate dailyLossWarnedOn;
 
-    private record Lost(ScheduledFuture<?> timer, String reason, java.time.Instant since, boolean[] alerted) {
+    /** @param alerted whether the timer fired (then the stream's return is told too) */
+    private record Lost(ScheduledFuture<?> timer, String reason, java.time.Instant since, AtomicBoolean alerted) {
     }
 
     public AlertMonitor(Rules rules, Consumer<Alert> publish, InstantSource clock) {
@@ -119,18 +121,18 @@ public final class AlertMonitor implements AutoCloseable {
         if (lost.containsKey(e.stream())) {
             return; // still down: the first loss keeps its timer
         }
-        boolean[] alerted = {false};
+        AtomicBoolean alerted = new AtomicBoolean();
         long millis = rules.connectionLostAfter().toMillis();
         ScheduledFuture<?> task = timer.schedule(() -> connectionStillLost(e.stream(), alerted), millis, TimeUnit.MILLISECONDS);
         lost.put(e.stream(), new Lost(task, e.reason(), e.time(), alerted));
     }
 
-    private synchronized void connectionStillLost(String stream, boolean[] alerted) {
+    private synchronized void connectionStillLost(String stream, AtomicBoolean alerted) {
         Lost l = lost.get(stream);
         if (l == null || l.alerted() != alerted) {
-            return; // restored meanwhile
+            return; // restored meanwhile (and perhaps lost again, with a timer of its own)
         }
-        alerted[0] = true;
+        alerted.set(true);
         send(AlertKind.CONNECTION_LOST, Severity.WARNING,
                 "Connection to the exchange lost for over " + rules.connectionLostAfter().toSeconds() + " s (" + stream + ")",
                 "Down since " + l.since() + ": " + l.reason() + "\n"
@@ -144,7 +146,7 @@ public final class AlertMonitor implements AutoCloseable {
             return;
         }
         l.timer().cancel(false);
-        if (l.alerted()[0]) {
+        if (l.alerted().get()) {
             send(AlertKind.CONNECTION_LOST, Severity.INFO, "Connection to the exchange restored (" + e.stream() + ")",
                     "Down from " + l.since() + " to " + e.time() + "; tradeguard is reconciling with the exchange.");
         }
