@@ -31,8 +31,8 @@ import java.util.List;
  * Signals from {@code POST /api/signals} and from the bridge folder: {@link SignalDecider} decides, the engine
  * trades what was accepted (its gates still apply), and every decision is kept for {@code GET /api/signals}.
  * An opening order carries the signal's stop-loss and take-profit prices, its futures leverage, strategy and
- * confidence as {@link OrderInstructions}, journaled with the order: the guards' protection arms the bracket at
- * those prices, and manual-trade learning reads strategy and confidence back after a restart.
+ * confidence as {@link OrderInstructions}, journaled with the order: the automatic protection reads its
+ * bracket prices from there, and manual-trade learning reads strategy and confidence back after a restart.
  */
 final class EngineSignalApi implements SignalApi, SignalSink {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSignalApi.class);
