@@ -29,7 +29,9 @@ class ApiClientTest {
     @BeforeAll
     static void start() throws Exception {
         service = Service.start(ServiceSettings.resolve(new ServiceSettings.Flags(null, 0, dataDir, "sim", null, null, null),
-                Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD)), new PrintStream(new ByteArrayOutputStream()));
+                // the demo strategy would trade BTCUSDT in the background
+                Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD, "TRADEGUARD_SIGNALS_DEMO_STRATEGY", "false")),
+                new PrintStream(new ByteArrayOutputStream()));
     }
 
     @AfterAll

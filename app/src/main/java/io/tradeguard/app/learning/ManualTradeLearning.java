@@ -67,14 +67,6 @@ public final class ManualTradeLearning {
         }
     }
 
-    /**
-     * A signal's strategy and confidence, which the journal does not carry, for the record of a position it
-     * opens (kept in memory: a restart forgets them for positions still open, never for records already stored).
-     */
-    public synchronized void signal(String signalId, String strategy, java.math.BigDecimal confidence) {
-        detector.signal(signalId, strategy, confidence);
-    }
-
     public List<LearningRecord> records() {
         return store.all();
     }

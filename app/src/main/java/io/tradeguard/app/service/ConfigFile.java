@@ -20,6 +20,12 @@ final class ConfigFile {
     static final Set<String> KEYS = Set.of("server.port", "data-dir", "venue", "sim.port", "sim.admin-token",
             "trading.allow-mainnet", "trading.enabled", "trading.require-confirmation", "trading.mode",
             "trading.cancel-open-orders-on-stop", "trading.symbols");
+    /** Secrets someone might try to put in the file; refused with a pointer to the environment variable. */
+    private static final Set<String> SECRETS = Set.of("alerts.telegram.bot-token", "alerts.telegram.token",
+            "alerts.email.password", "alerts.webhook.authorization");
+    private static final java.util.List<String> SECRET_ENV = java.util.List.of(
+            io.tradeguard.app.alerts.AlertConfig.BOT_TOKEN_ENV, io.tradeguard.app.alerts.AlertConfig.SMTP_PASSWORD_ENV,
+            io.tradeguard.app.alerts.AlertConfig.WEBHOOK_AUTHORIZATION_ENV);
     /** Every key under {@code risk.} goes to the risk configuration, which validates it. */
     static final String RISK_PREFIX = "risk.";
 
@@ -45,9 +51,14 @@ final class ConfigFile {
         }
         flatten("", root, out);
         for (String key : out.keySet()) {
-            if (!KEYS.contains(key) && !key.startsWith(RISK_PREFIX)) {
+            if (!KEYS.contains(key) && !key.startsWith(RISK_PREFIX) && !HybridSettings.KEYS.contains(key)) {
+                if (SECRETS.contains(key)) {
+                    throw new ConfigException("configuration key '" + key + "' is a secret and is never read from a file: "
+                            + "set it in the environment (" + String.join(", ", SECRET_ENV) + ")");
+                }
                 throw new ConfigException("configuration key '" + key + "' is unknown; known keys: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ", and risk.<limit>");
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ", "
+                        + String.join(", ", HybridSettings.KEYS.stream().sorted().toList()) + ", and risk.<limit>");
             }
         }
         return out;

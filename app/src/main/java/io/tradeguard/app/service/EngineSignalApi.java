@@ -4,6 +4,8 @@ import io.tradeguard.app.signals.SignalSink;
 import io.tradeguard.core.engine.Command;
 import io.tradeguard.core.engine.CommandResult;
 import io.tradeguard.core.model.TimeInForce;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.order.OrderInstructions;
 import io.tradeguard.core.order.OrderIntent;
 import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.signal.SeenSignals;
@@ -28,7 +30,9 @@ import java.util.List;
 /**
  * Signals from {@code POST /api/signals} and from the bridge folder: {@link SignalDecider} decides, the engine
  * trades what was accepted (its gates still apply), and every decision is kept for {@code GET /api/signals}.
- * The signal's stop-loss and take-profit are not placed automatically in this version; the reason says so.
+ * An opening order carries the signal's stop-loss and take-profit prices, its futures leverage, strategy and
+ * confidence as {@link OrderInstructions}, journaled with the order: the automatic protection reads its
+ * bracket prices from there, and manual-trade learning reads strategy and confidence back after a restart.
  */
 final class EngineSignalApi implements SignalApi, SignalSink {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSignalApi.class);
@@ -40,16 +44,7 @@ final class EngineSignalApi implements SignalApi, SignalSink {
     private final EventFeed feed;
     private final Deque<SignalDecision> recent = new ArrayDeque<>();
 
-    private final io.tradeguard.app.learning.ManualTradeLearning learning;
-
     EngineSignalApi(EngineLink link, SignalDecider decider, SeenSignals seen, EventFeed feed) {
-        this(link, decider, seen, feed, null);
-    }
-
-    /** @param learning told each accepted signal's strategy and confidence, which the journal does not keep */
-    EngineSignalApi(EngineLink link, SignalDecider decider, SeenSignals seen, EventFeed feed,
-                    io.tradeguard.app.learning.ManualTradeLearning learning) {
-        this.learning = learning;
         this.link = link;
         this.decider = decider;
         this.seen = seen;
@@ -116,30 +111,35 @@ final class EngineSignalApi implements SignalApi, SignalSink {
             case SignalPlan.ClosePosition c -> new Command.ClosePosition(c.market(), c.symbol(), OrderOrigin.SIGNAL,
                     "signal " + signal.id().value());
             case SignalPlan.OpenPosition o -> {
+                OrderInstructions instructions = instructions(o, signal);
                 OrderIntent intent = switch (o.entryType()) {
                     case LIMIT -> new OrderIntent(o.market(), o.symbol(), o.side(), o.entryType(), TimeInForce.GTC, o.quantity(),
-                            null, o.limitPrice(), null, null, null, null, false, false, OrderOrigin.SIGNAL, "signal " + signal.id().value(), null);
+                            null, o.limitPrice(), null, null, null, null, false, false, OrderOrigin.SIGNAL,
+                            "signal " + signal.id().value(), instructions);
                     default -> OrderIntent.market(o.market(), o.symbol(), o.side(), o.quantity(), OrderOrigin.SIGNAL)
-                            .withReason("signal " + signal.id().value());
+                            .withReason("signal " + signal.id().value()).withInstructions(instructions);
                 };
                 link.refreshBook(intent);
-                if (learning != null) {
-                    learning.signal(signal.id().value(), signal.strategy(), signal.confidence());
-                }
                 yield new Command.Signal(signal.id().value(), intent);
             }
         };
-        String note = plan instanceof SignalPlan.OpenPosition
-                ? "; its stop-loss and take-profit are not placed automatically in this version" : "";
         return switch (link.submit(command)) {
             case Outcome.Done<CommandResult> d when d.value() instanceof CommandResult.Accepted a ->
-                    new SignalDecision(view, SignalDecision.Decision.ACCEPTED, reason + note,
+                    new SignalDecision(view, SignalDecision.Decision.ACCEPTED, reason,
                             a.orders().isEmpty() ? null : a.orders().get(0).value(), link.now());
             case Outcome.Done<CommandResult> d -> new SignalDecision(view, SignalDecision.Decision.REJECTED,
                     String.join("; ", ((CommandResult.Rejected) d.value()).reasons()), null, link.now());
             case Outcome.Unavailable<CommandResult> u -> new SignalDecision(view, SignalDecision.Decision.REJECTED, u.detail(), null, link.now());
             default -> new SignalDecision(view, SignalDecision.Decision.REJECTED, "the engine did not answer", null, link.now());
         };
+    }
+
+    /** The plan's protection at the signal's (or the default) prices; leverage only on futures. */
+    static OrderInstructions instructions(SignalPlan.OpenPosition o, io.tradeguard.core.signal.Signal signal) {
+        return OrderInstructions.DEFAULTS
+                .withLeverage(o.market() == Market.FUTURES ? o.leverage() : null)
+                .withProtection(true, o.stopLoss(), o.takeProfit(), null)
+                .withSource(signal.strategy(), signal.confidence());
     }
 
     private synchronized void remember(SignalDecision decision) {

@@ -11,7 +11,13 @@ import io.tradeguard.store.LearningRecords;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tradeguard.app.alerts.Alert;
+import io.tradeguard.app.alerts.AlertConfig;
+import io.tradeguard.app.alerts.AlertDispatcher;
+import io.tradeguard.app.alerts.AlertMonitor;
+import io.tradeguard.app.alerts.SecretSanitizer;
 import io.tradeguard.app.signals.BridgeFolder;
+import io.tradeguard.app.signals.DemoStrategy;
 import io.tradeguard.app.signals.BridgeIntake;
 import io.tradeguard.app.signals.SeenSignalsFile;
 import io.tradeguard.binance.BinanceEndpoints;
@@ -149,14 +155,18 @@ public final class Service implements AutoCloseable {
         List<PreTradeGate> gates = new ArrayList<>(guards.gates());
         gates.add(tradingSwitch);
         Set<Symbol> watched = watchedSymbols(s, venue.balances());
+        s.hybrid().demoStrategy().ifPresent(d -> watched.add(d.symbol()));
+        AlertMonitor alertMonitor = startAlerts(s, venueConfig, clock);
         Venue engineVenue = guards.watch(new HoldingsPricedVenue(venue, watched));
         engine = Engine.builder(engineVenue, database.journal())
-                .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop()))
+                .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop())
+                        .withReconcileInterval(s.hybrid().tradeSyncInterval()))
                 .gates(gates)
                 .clock(clock)
                 .listener(guards.listener())
                 .listener(feed::onEntry)
                 .listener(learning::onEntry)
+                .listener(alertMonitor::onEntry)
                 .priceWatcher(guards.priceWatcher())
                 .build();
         guards.bind(engine::submit);
@@ -168,7 +178,7 @@ public final class Service implements AutoCloseable {
         History history = new History(database.dataSource());
         EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
-                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed, learning);
+                SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);
 
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
@@ -187,6 +197,42 @@ public final class Service implements AutoCloseable {
                 SeenSignals.restore(seenFile.load(), 10_000, Duration.ofDays(7), clock.instant()), seenFile, signals, clock).start();
         toClose.push(intake);
         step("signal folder " + bridge.inbox());
+        step("trade sync with " + venueName + " every " + s.hybrid().tradeSyncInterval().toSeconds()
+                + " s and on every account-stream event (orders and closures made outside tradeguard are adopted and learned from)");
+
+        if (s.hybrid().demoStrategy().isPresent()) {
+            DemoStrategy.Settings d = s.hybrid().demoStrategy().get();
+            DemoStrategy demo = new DemoStrategy(d, (symbol, interval, limit) -> venue.klines(symbol, interval, null, null, limit),
+                    signals, clock).start();
+            toClose.push(demo);
+            step("demo strategy " + demo.strategyName() + " on " + d.symbol() + " " + d.interval() + " bars; its signals "
+                    + "are decided and traded like any other (turn it off with 'signals: {demo-strategy: false}')");
+        }
+    }
+
+    /**
+     * The alert monitor on the engine's events, and the channels it sends to; secrets of the configuration and
+     * of the environment are removed from every alert before any channel sees it.
+     */
+    private AlertMonitor startAlerts(ServiceSettings s, SpotVenueConfig venueConfig, InstantSource clock) {
+        AlertConfig config = s.hybrid().alerts();
+        List<String> secrets = new ArrayList<>(config.secrets());
+        secrets.addAll(HybridSettings.environmentSecrets(s.env()));
+        s.simAdminToken().filter(t -> t.length() >= 6).ifPresent(secrets::add);
+        secrets.add(venueConfig.credentials().apiKey());
+        java.util.function.Consumer<Alert> publish = alert -> { };
+        if (!config.channels().isEmpty()) {
+            AlertDispatcher dispatcher = config.dispatcher(new SecretSanitizer(secrets), clock);
+            toClose.push(dispatcher);
+            publish = dispatcher::publish;
+            step("alerts by " + config.channels().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()
+                    + " (" + config + ")");
+        } else {
+            step("alerts go to the log only: no channel configured (alerts.email / alerts.telegram / alerts.webhook)");
+        }
+        AlertMonitor monitor = new AlertMonitor(config.rules(), publish, clock);
+        toClose.push(monitor);
+        return monitor;
     }
 
     private SpotVenueConfig venueConfig(ServiceSettings s, Path dataDir) {

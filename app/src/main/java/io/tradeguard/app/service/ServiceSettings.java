@@ -18,11 +18,12 @@ import java.util.function.Function;
  * value stops the start with the key, the value and the rule.
  *
  * @param tradingEnabled whether new orders are allowed at start (live venues: off unless configured)
+ * @param hybrid         demo strategy, trade sync and alerts
  */
 public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int simPort, Optional<String> simAdminToken,
                               boolean allowMainnet, boolean tradingEnabled, boolean requireConfirmation,
                               TradingMode mode, boolean cancelOpenOrdersOnStop, List<Symbol> symbols,
-                              RiskConfig risk, Map<String, String> env) {
+                              RiskConfig risk, Map<String, String> env, HybridSettings hybrid) {
 
     public enum VenueChoice {
         SIM("sim"), BINANCE_TESTNET("binance-testnet"), BINANCE_MAINNET("binance-mainnet"), CUSTOM("custom");
@@ -78,7 +79,7 @@ public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int sim
         boolean enabled = r.value(null, null, "TRADEGUARD_TRADING_ENABLED", "trading.enabled",
                 venue.live() ? "false" : "true", ServiceSettings::bool);
         boolean confirm = r.value(null, null, "TRADEGUARD_REQUIRE_CONFIRMATION", "trading.require-confirmation", "false", ServiceSettings::bool);
-        TradingMode mode = r.value("--mode", flags.mode(), "TRADEGUARD_MODE", "trading.mode", "manual", TradingMode::parse);
+        TradingMode mode = r.value("--mode", flags.mode(), "TRADEGUARD_MODE", "trading.mode", "hybrid", TradingMode::parse);
         boolean cancelOnStop = r.value(null, null, "TRADEGUARD_CANCEL_OPEN_ORDERS_ON_STOP",
                 "trading.cancel-open-orders-on-stop", "true", ServiceSettings::bool);
         List<Symbol> symbols = r.value(null, null, "TRADEGUARD_SYMBOLS", "trading.symbols", "BTCUSDT,ETHUSDT", v -> {
@@ -106,7 +107,7 @@ public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int sim
                     + "'trading: {allow-mainnet: true}' (or TRADEGUARD_ALLOW_MAINNET=true). Use --venue binance-testnet to try it first.");
         }
         return new ServiceSettings(dataDir, port, venue, simPort, simToken, allowMainnet, enabled, confirm, mode,
-                cancelOnStop, symbols, risk, Map.copyOf(env));
+                cancelOnStop, symbols, risk, Map.copyOf(env), HybridSettings.resolve(file, env, venue == VenueChoice.SIM));
     }
 
     private static String str(Integer value) {

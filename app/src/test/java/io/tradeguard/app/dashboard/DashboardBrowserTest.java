@@ -76,7 +76,9 @@ class DashboardBrowserTest {
         try (ServerSocket s = new ServerSocket(0)) {
             simPort = s.getLocalPort();
         }
-        Path config = Files.writeString(dataDir.resolve("tradeguard.yaml"), "risk:\n  auto_adjust_size: false\n");
+        // the demo strategy would trade BTCUSDT in the background
+        Path config = Files.writeString(dataDir.resolve("tradeguard.yaml"),
+                "risk:\n  auto_adjust_size: false\nsignals:\n  demo-strategy: false\n");
         service = Service.start(ServiceSettings.resolve(
                 new ServiceSettings.Flags(config, 0, dataDir.resolve("data"), "sim", simPort, SIM_TOKEN, null),
                 Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD)), new PrintStream(new ByteArrayOutputStream()));

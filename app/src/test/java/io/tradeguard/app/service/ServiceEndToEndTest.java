@@ -44,7 +44,9 @@ class ServiceEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // rules refuse rather than shrink an order, so that a refusal can be seen
-        Path config = java.nio.file.Files.writeString(dataDir.resolve("tradeguard.yaml"), "risk:\n  auto_adjust_size: false\n");
+        // the demo strategy would trade BTCUSDT in the background
+        Path config = java.nio.file.Files.writeString(dataDir.resolve("tradeguard.yaml"),
+                "risk:\n  auto_adjust_size: false\nsignals:\n  demo-strategy: false\n");
         ServiceSettings settings = ServiceSettings.resolve(
                 new ServiceSettings.Flags(config, 0, dataDir.resolve("data"), "sim", null, null, null),
                 Map.of("TRADEGUARD_ADMIN_PASSWORD", PASSWORD));

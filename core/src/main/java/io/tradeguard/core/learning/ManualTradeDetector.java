@@ -8,6 +8,8 @@ import io.tradeguard.core.model.OrderType;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.order.Order;
 import io.tradeguard.core.order.OrderOrigin;
+import io.tradeguard.core.protection.PriceTrigger;
+import io.tradeguard.core.protection.TrailingStop;
 import io.tradeguard.core.venue.Fill;
 
 import java.math.BigDecimal;
@@ -48,25 +50,13 @@ public final class ManualTradeDetector {
     private final Map<Key, Order> openers = new HashMap<>();
     /** Live orders per symbol by client order id, to know the engine's stop and target at the time. */
     private final Map<Key, Map<String, Order>> working = new HashMap<>();
-    private final Map<String, BigDecimal> signalConfidence = new HashMap<>();
-    private final Map<String, String> signalStrategy = new HashMap<>();
+    /** The guards' local stop-loss / take-profit triggers, from their last saved state. */
+    private List<PriceTrigger> triggers = List.of();
+    private List<TrailingStop> trailing = List.of();
     private final Set<String> detected = new HashSet<>();
     private final Set<String> matched = new HashSet<>();
     private final Map<String, LearningRecord> records = new LinkedHashMap<>();
     private PendingFill pending;
-
-    /**
-     * Records what the domain events do not carry: a signal's strategy and confidence, by signal id (the
-     * engine gives a signal's order the reason {@code "signal <id>"}).
-     */
-    public void signal(String signalId, String strategy, BigDecimal confidence) {
-        if (confidence != null) {
-            signalConfidence.put(signalId, confidence);
-        }
-        if (strategy != null) {
-            signalStrategy.put(signalId, strategy);
-        }
-    }
 
     /** @return the records this event produced (none for most events) */
     public List<LearningRecord> accept(DomainEvent event) {
@@ -79,6 +69,10 @@ public final class ManualTradeDetector {
             case DomainEvent.OrderCancelled e -> untrack(e.order());
             case DomainEvent.OrderExpired e -> untrack(e.order());
             case DomainEvent.OrderRejected e -> untrack(e.order());
+            case DomainEvent.GuardStateSaved e -> {
+                triggers = e.state().priceTriggers();
+                trailing = e.state().trailingStops();
+            }
             case DomainEvent.OrderPartiallyFilled e -> filled(e.order(), e.fill(), false);
             case DomainEvent.OrderFilled e -> filled(e.order(), e.fill(), true);
             case DomainEvent.PositionOpened e -> {
@@ -153,12 +147,10 @@ public final class ManualTradeDetector {
         String strategy = null;
         BigDecimal confidence = null;
         if (opener != null) {
-            strategy = opener.reason().isEmpty() ? opener.origin().name() : opener.origin() + ": " + opener.reason();
-            if (opener.origin() == OrderOrigin.SIGNAL && opener.reason().startsWith("signal ")) {
-                String signalId = opener.reason().substring("signal ".length());
-                confidence = signalConfidence.get(signalId);
-                strategy = signalStrategy.getOrDefault(signalId, strategy);
-            }
+            // a signal's strategy and confidence travel with its order into the journal, so a restart keeps them
+            strategy = opener.instructions().strategy() != null ? opener.instructions().strategy()
+                    : opener.reason().isEmpty() ? opener.origin().name() : opener.origin() + ": " + opener.reason();
+            confidence = opener.instructions().confidence();
         }
         BigDecimal exit = p.fill().price();
         Optional<BigDecimal> stop = exitPrice(key, true);
@@ -173,8 +165,24 @@ public final class ManualTradeDetector {
         return level.subtract(exit).divide(exit, MC);
     }
 
-    /** The engine's own protective stop (or target) working on the symbol, if any. */
+    /**
+     * The engine's own protective stop (or target) on the symbol at the time, if any: a local trigger of the
+     * guards' bracket (or the current level of a trailing stop), else a protective order working on the venue.
+     */
     private Optional<BigDecimal> exitPrice(Key key, boolean stop) {
+        PriceTrigger.Kind wanted = stop ? PriceTrigger.Kind.STOP_LOSS : PriceTrigger.Kind.TAKE_PROFIT;
+        for (PriceTrigger t : triggers) {
+            if (t.kind() == wanted && t.market() == key.market() && t.symbol().equals(key.symbol())) {
+                return Optional.of(t.triggerPrice());
+            }
+        }
+        if (stop) {
+            for (TrailingStop t : trailing) {
+                if (t.market() == key.market() && t.symbol().equals(key.symbol()) && t.tracking()) {
+                    return Optional.of(t.stopLevel());
+                }
+            }
+        }
         for (Order o : working.getOrDefault(key, Map.of()).values()) {
             if (o.origin() != OrderOrigin.PROTECTION) {
                 continue;

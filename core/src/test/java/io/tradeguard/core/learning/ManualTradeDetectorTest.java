@@ -1,6 +1,9 @@
 package io.tradeguard.core.learning;
 
 import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.guard.GuardState;
+import io.tradeguard.core.protection.PriceTrigger;
+import io.tradeguard.core.safety.CircuitBreakerState;
 import io.tradeguard.core.ledger.LedgerFill;
 import io.tradeguard.core.ledger.Position;
 import io.tradeguard.core.ledger.PositionMath;
@@ -14,6 +17,7 @@ import io.tradeguard.core.model.Side;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.model.TimeInForce;
 import io.tradeguard.core.order.Order;
+import io.tradeguard.core.order.OrderInstructions;
 import io.tradeguard.core.order.OrderIntent;
 import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.venue.Fill;
@@ -79,8 +83,10 @@ class ManualTradeDetectorTest {
 
     @Test
     void a_position_closed_by_an_external_sell_yields_a_record_with_net_pnl_and_the_engines_exits() {
-        detector.signal("sig-1", "ma-cross", new BigDecimal("0.82"));
-        Order entry = order("TGS1", BTCUSDT, Side.BUY, OrderType.MARKET, null, OrderOrigin.SIGNAL, "signal sig-1");
+        // the signal's strategy and confidence travel with its order (journaled with OrderSubmitted)
+        Order entry = Order.pending(OrderIntent.market(Market.SPOT, BTCUSDT, Side.BUY, new BigDecimal("0.01"), OrderOrigin.SIGNAL)
+                .withReason("signal sig-1")
+                .withInstructions(OrderInstructions.DEFAULTS.withSource("ma-cross", new BigDecimal("0.82"))), ClientOrderId.of("TGS1"), T0);
         fill(entry, "50000", "0.5", 1, T0);
         feed(new DomainEvent.OrderPlaced(order("TGP1", BTCUSDT, Side.SELL, OrderType.STOP_LOSS_LIMIT,
                 new BigDecimal("49000"), OrderOrigin.PROTECTION, "stop-loss"), T0));
@@ -149,5 +155,29 @@ class ManualTradeDetectorTest {
         assertThat(r.confidence()).isNull();
         assertThat(r.stopLoss()).isNull();
         assertThat(detector.counters()).isEqualTo(new ManualTradeDetector.Counters(1, 1, 0));
+    }
+
+    @Test
+    void the_engines_exits_at_the_time_come_from_the_guards_local_bracket_when_no_protective_order_works_on_the_venue() {
+        Order entry = order("TGM1", BTCUSDT, Side.BUY, OrderType.MARKET, null, OrderOrigin.MANUAL, "manual by alice");
+        fill(entry, "50000", "0.5", 1, T0);
+        // the guards arm a local stop-loss / take-profit for the position and save their state in the journal
+        String group = position.positionId();
+        feed(new DomainEvent.GuardStateSaved(new GuardState(null, CircuitBreakerState.closed(), List.of(
+                new PriceTrigger(group + ":sl", Market.SPOT, BTCUSDT, Side.SELL, new BigDecimal("0.01"),
+                        PriceTrigger.Kind.STOP_LOSS, new BigDecimal("49000"), group),
+                new PriceTrigger(group + ":tp", Market.SPOT, BTCUSDT, Side.SELL, new BigDecimal("0.01"),
+                        PriceTrigger.Kind.TAKE_PROFIT, new BigDecimal("52500"), group)), List.of()), "armed", T0));
+
+        Order external = order("web_abc", BTCUSDT, Side.SELL, OrderType.MARKET, null, OrderOrigin.EXTERNAL, "");
+        fill(external, "50000", "0.5", 2, T0.plusSeconds(10));
+
+        assertThat(produced).hasSize(1);
+        LearningRecord r = produced.get(0);
+        assertThat(r.stopLoss()).isEqualByComparingTo("49000");
+        assertThat(r.stopLossDistance()).isEqualByComparingTo("-0.02");
+        assertThat(r.takeProfit()).isEqualByComparingTo("52500");
+        assertThat(r.takeProfitDistance()).isEqualByComparingTo("0.05");
+        assertThat(r.strategy()).isEqualTo("MANUAL: manual by alice");
     }
 }
