@@ -63,6 +63,9 @@ final class TradingRoutes {
         }
         table.delete(BASE + "/order/{id}", Access.TRADER,
                 "Cancel an order by order_id, or by client order id with ?by=client_order_id", this::cancel);
+        table.get(BASE + "/order/{id}", Access.VIEWER,
+                "One order, open or final, by order_id, or by client order id with ?by=client_order_id",
+                (ctx, who) -> answers.outcome(ctx, trading.order(orderRef(ctx))));
         table.get(BASE + "/orders", Access.VIEWER, "Orders, filterable by symbol, market and status=open|closed, paged",
                 this::orders);
         table.get(BASE + "/positions", Access.VIEWER, "Open positions",
@@ -157,14 +160,17 @@ final class TradingRoutes {
     }
 
     private void cancel(Context ctx, Principal who) {
+        answers.outcome(ctx, trading.cancel(who, orderRef(ctx)));
+    }
+
+    private static OrderRef orderRef(Context ctx) {
         String id = ctx.pathParam("id");
         String by = Optional.ofNullable(ctx.queryParam("by")).orElse("order_id").strip().toLowerCase(Locale.ROOT);
-        OrderRef ref = switch (by) {
+        return switch (by) {
             case "order_id" -> new OrderRef.ByOrderId(checkedId("id", id));
             case "client_order_id" -> new OrderRef.ByClientOrderId(clientOrderId(id));
             default -> throw ApiException.badField("by", "by must be order_id or client_order_id");
         };
-        answers.outcome(ctx, trading.cancel(who, ref));
     }
 
     private void orders(Context ctx, Principal who) {

@@ -248,6 +248,28 @@ public final class TradingGuards {
         }
     }
 
+    /**
+     * A round trip closed outside the engine (on another tool, by hand on the exchange): counted by the kill
+     * switch like one of ours (today's P&L, trades, losing streak), so its limits see it too; journaled with the
+     * guards' state, so a restart keeps it. Answers the status after it.
+     *
+     * @throws IllegalStateException when the account's equity is not known yet (the day's budget cannot be set)
+     */
+    public SafetyStatus recordOutsideTrade(String by, Symbol symbol, BigDecimal realizedPnl) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Instant now = clock.instant();
+        synchronized (lock) {
+            ensureKillSwitch(lastEquity, null, now);
+            if (killSwitch == null) {
+                throw new IllegalStateException("the account's equity is not known yet, so the day's loss budget is not set");
+            }
+            countTrade(realizedPnl, "outside trade in " + symbol.value() + " recorded by " + by, now);
+        }
+        return status();
+    }
+
     public RiskConfig config() {
         synchronized (lock) {
             return config;
