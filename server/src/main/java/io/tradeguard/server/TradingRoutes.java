@@ -38,8 +38,11 @@ final class TradingRoutes {
     private final boolean requireConfirmation;
     private final RequestBodies bodies;
     private final Answers answers;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    TradingRoutes(TradingApi trading, ConfirmationTokens tokens, boolean requireConfirmation, RequestBodies bodies, Answers answers) {
+    TradingRoutes(TradingApi trading, ConfirmationTokens tokens, boolean requireConfirmation, RequestBodies bodies, Answers answers,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.trading = trading;
         this.tokens = tokens;
         this.requireConfirmation = requireConfirmation;
@@ -128,7 +131,12 @@ final class TradingRoutes {
             throw ApiException.of(400, "confirmation_required",
                     "this server requires a confirmation token: preview the order first, then place it with the token");
         }
-        answers.outcome(ctx, trading.place(who, order));
+        Outcome<io.tradeguard.server.api.OrderView> outcome = trading.place(who, order);
+        if (outcome instanceof Outcome.RiskRejected<io.tradeguard.server.api.OrderView> rejected) {
+            // the rules refused it before the engine saw it; the engine's own refusals are counted from its journal
+            rejected.failed().forEach(rule -> metrics.counter("tradeguard_risk_rejections", "rule", rule.rule()).increment());
+        }
+        answers.outcome(ctx, outcome);
     }
 
     private void confirm(String token, Principal who, OrderIntent order) {

@@ -70,7 +70,7 @@ final class EngineSafetyApi implements SafetyApi {
     public Outcome<SafetyStatus> recordTrade(Principal by, TradeResult trade) {
         // a trade done elsewhere (another tool, by hand): the kill switch counts it like one of ours
         try {
-            risk.guards().recordOutsideTrade(by.username().value(), trade.symbol(), trade.realizedPnl());
+            risk.guards().recordOutsideTrade(by.username().value(), trade.symbol(), trade.realizedPnl(), link.snapshot().orElse(null));
         } catch (IllegalStateException notYet) {
             return new Outcome.Unavailable<>(notYet.getMessage() + "; record the trade again once prices have arrived");
         }

@@ -39,16 +39,16 @@ import static org.awaitility.Awaitility.await;
  * driven over HTTP only. {@link #state()} is what an attack must not change: the orders, balances and positions
  * as the API lists them and the journal's row count as SQLite has it.
  */
-final class RunningService implements AutoCloseable {
-    static final String PASSWORD = "security-test-password";
+public final class RunningService implements AutoCloseable {
+    public static final String PASSWORD = "security-test-password";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Path dataDir;
-    final Service service;
-    final String admin;
-    final String trader;
-    final String viewer;
+    public final Path dataDir;
+    public final Service service;
+    public final String admin;
+    public final String trader;
+    public final String viewer;
 
     private RunningService(Path dataDir, Service service) {
         this.dataDir = dataDir;
@@ -59,7 +59,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Starts the service in {@code dir} and waits until an order can be judged (prices and books known). */
-    static RunningService start(Path dir) throws Exception {
+    public static RunningService start(Path dir) throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         FileUserDirectory users = new FileUserDirectory(data.resolve("users.txt"));
@@ -87,7 +87,7 @@ final class RunningService implements AutoCloseable {
         return running;
     }
 
-    int port() {
+    public int port() {
         return service.port();
     }
 
@@ -103,7 +103,7 @@ final class RunningService implements AutoCloseable {
         return json(r).get("access_token").asText();
     }
 
-    HttpResponse<String> send(String method, String path, String bearer, String body) {
+    public HttpResponse<String> send(String method, String path, String bearer, String body) {
         HttpRequest.Builder b = request(path, bearer);
         if (body != null) {
             b.header("Content-Type", "application/json");
@@ -111,7 +111,7 @@ final class RunningService implements AutoCloseable {
         return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpRequest.Builder request(String path, String bearer) {
+    public HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(15));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -119,7 +119,7 @@ final class RunningService implements AutoCloseable {
         return b;
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -130,11 +130,11 @@ final class RunningService implements AutoCloseable {
         }
     }
 
-    static HttpClient http() {
+    public static HttpClient http() {
         return HTTP;
     }
 
-    static JsonNode json(HttpResponse<String> r) {
+    public static JsonNode json(HttpResponse<String> r) {
         try {
             return JSON.readTree(r.body());
         } catch (IOException e) {
@@ -143,7 +143,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Asserts a problem+json answer with this status (and machine code, when given). */
-    static JsonNode assertProblem(HttpResponse<String> r, int status, String code) {
+    public static JsonNode assertProblem(HttpResponse<String> r, int status, String code) {
         assertThat(r.statusCode()).as(r.uri() + " → " + r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).as(r.uri().toString())
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -160,11 +160,11 @@ final class RunningService implements AutoCloseable {
      * What an attack must leave alone. Prices move, so positions are compared by what is held (quantity, entry),
      * not by their valuation.
      */
-    record State(List<String> orders, long orderCount, Map<String, String> balances, Map<String, String> positions,
+    public record State(List<String> orders, long orderCount, Map<String, String> balances, Map<String, String> positions,
                  long journalRows, long orderRows) {
     }
 
-    State state() {
+    public State state() {
         JsonNode page = json(send("GET", "/api/real-trading/orders?size=200", admin, null));
         List<String> orders = new ArrayList<>();
         for (JsonNode o : page.get("items")) {
@@ -185,7 +185,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Rows of a journal table, read straight from the SQLite file. */
-    long count(String table) {
+    public long count(String table) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sim").resolve("journal.db"));
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -197,7 +197,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Runs the attack and asserts that the orders, balances, positions and journal are as before it. */
-    void assertNothingChanges(Runnable attack) {
+    public void assertNothingChanges(Runnable attack) {
         State before = state();
         attack.run();
         assertThat(state()).isEqualTo(before);
