@@ -3,10 +3,7 @@ package io.tradeguard.app.service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,21 +38,19 @@ class GracefulShutdownTest {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "io.tradeguard.app.Main",
                 "run", "--port", "0", "--data-dir", data.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path log = dir.resolve("service.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TRADEGUARD_ADMIN_PASSWORD", ServiceEndToEndTest.PASSWORD);
         Process process = builder.start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // the process is gone
+        java.util.function.Supplier<List<String>> lines = () -> {
+            try {
+                return java.nio.file.Files.readAllLines(log);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        });
+        };
         try {
-            int port = await().atMost(Duration.ofSeconds(90)).until(() -> lines.stream().map(READY::matcher)
+            int port = await().atMost(Duration.ofSeconds(90)).until(() -> lines.get().stream().map(READY::matcher)
                     .filter(Matcher::find).map(m -> Integer.parseInt(m.group(1))).findFirst().orElse(0), p -> p > 0);
             String token = json(sendTo(port, "POST", "/api/auth/login", null,
                     "{\"username\":\"admin\",\"password\":\"" + ServiceEndToEndTest.PASSWORD + "\"}")).get("access_token").asText();
@@ -69,10 +63,10 @@ class GracefulShutdownTest {
 
             process.destroy(); // SIGTERM on Linux
 
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
-            assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("tradeguard stopping"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("tradeguard stopped"));
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", lines.get())).isTrue();
+            assertThat(process.exitValue()).as(String.join("\n", lines.get())).isZero();
+            assertThat(lines.get()).anySatisfy(l -> assertThat(l).contains("tradeguard stopping"));
+            assertThat(lines.get()).anySatisfy(l -> assertThat(l).contains("tradeguard stopped"));
             // the venue confirmed the cancel and the journal has it, durably
             assertThat(statusInJournal(data.resolve("sim").resolve("journal.db"), clientOrderId)).isEqualTo("CANCELED");
         } finally {
