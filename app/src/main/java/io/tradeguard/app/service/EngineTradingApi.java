@@ -147,9 +147,11 @@ final class EngineTradingApi implements TradingApi {
             return new Outcome.RiskRejected<>(verdict(j.verdict(), bookProblem).failed());
         }
         Command.PlaceOrder command = CallerOrderIds.placing(intent, order.clientOrderId());
-        if (command.label() != null && snapshot.order(command.clientOrderId(CallerOrderIds.PREFIX)).isPresent()) {
-            return new Outcome.Conflict<>("duplicate_client_order_id", "the client order id "
-                    + command.clientOrderId(CallerOrderIds.PREFIX) + " is already in use; choose another");
+        ClientOrderId wanted = command.clientOrderId(CallerOrderIds.PREFIX);
+        // final orders leave the engine's state but not the journal, where the id must stay unique
+        if (wanted != null && (snapshot.order(wanted).isPresent() || history.order(wanted.value()).isPresent())) {
+            return new Outcome.Conflict<>("duplicate_client_order_id", "the client order id " + wanted
+                    + " is already in use; choose another");
         }
         return link.place(command);
     }

@@ -121,6 +121,8 @@ class ServiceApiEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 ok("GET", BASE + "/order/e2e-limit_1?by=client_order_id", svc.viewer, null).get("status").asText().equals("CANCELED"));
         assertProblem(svc.send("DELETE", BASE + "/order/e2e-limit_1?by=client_order_id", svc.trader, null), 409, "order_final");
+        // cancelled, it is still the journal's: the id is not handed out again
+        assertProblem(svc.send("POST", BASE + "/order/limit", svc.trader, limit), 409, "duplicate_client_order_id");
         assertProblem(svc.send("GET", BASE + "/order/never-placed?by=client_order_id", svc.viewer, null), 404, "not_found");
         assertProblem(svc.send("DELETE", BASE + "/order/424242424242", svc.trader, null), 404, "not_found");
     }

@@ -36,15 +36,17 @@ class LabelledOrderTest {
         ClientOrderId id = h.place(new Command.PlaceOrder(buyLimit(), "my-order_1"));
 
         assertThat(id.value()).isEqualTo("TGM_my-order_1");
-        assertThat(h.venue.submitted()).singleElement().satisfies(r -> assertThat(r.clientOrderId()).isEqualTo(id));
+        // sent once journaled: the venue's acknowledgement says it went out
         assertThat(h.awaitOrder(id, o -> o.status() == OrderStatus.NEW).origin()).isEqualTo(OrderOrigin.MANUAL);
+        assertThat(h.venue.submitted()).singleElement().satisfies(r -> assertThat(r.clientOrderId()).isEqualTo(id));
         assertThat(OrderOrigin.ofClientOrderId(id, "TG")).isEqualTo(OrderOrigin.MANUAL);
     }
 
     @Test
     void aLabelInUseIsRefusedAndNothingMoreIsSent() throws Exception {
         h = EngineHarness.started();
-        h.place(new Command.PlaceOrder(buyLimit(), "twice"));
+        ClientOrderId first = h.place(new Command.PlaceOrder(buyLimit(), "twice"));
+        h.awaitOrder(first, o -> o.status() == OrderStatus.NEW);
 
         CommandResult again = h.submit(new Command.PlaceOrder(buyLimit(), "twice"));
 
