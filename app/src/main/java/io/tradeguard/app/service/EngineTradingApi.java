@@ -65,6 +65,7 @@ final class EngineTradingApi implements TradingApi {
                      io.tradeguard.app.learning.ManualTradeLearning learning) {
         this.learning = learning;
         this.link = link;
+        link.finishedOrders(id -> history.order(id.value()));
         this.risk = risk;
         this.tradingSwitch = tradingSwitch;
         this.history = history;
