@@ -61,8 +61,11 @@ final class ClientCommands {
         @Mixin
         Connection connection;
 
-        @Parameters(paramLabel = "ORDER_ID")
+        @Parameters(paramLabel = "ORDER_ID", description = "the order id, or with --client-order-id the client order id")
         String orderId;
+
+        @Option(names = "--client-order-id", description = "ORDER_ID is a client order id (yours, or the engine's TGM_…)")
+        boolean byClientOrderId;
 
         @Override
         public Integer call() {
@@ -70,7 +73,7 @@ final class ClientCommands {
                 System.err.println("not an order id: " + orderId);
                 return 2;
             }
-            return connection.call("DELETE", "api/real-trading/order/" + orderId, null);
+            return connection.call("DELETE", "api/real-trading/order/" + orderId + (byClientOrderId ? "?by=client_order_id" : ""), null);
         }
     }
 
@@ -80,7 +83,8 @@ final class ClientCommands {
         @Mixin
         Connection connection;
 
-        @Option(names = "--reason", defaultValue = "emergency stop from the command line")
+        @Option(names = "--reason", defaultValue = "emergency stop from the command line",
+                description = "why, for the journal and the alerts (default: ${DEFAULT-VALUE})")
         String reason;
 
         @Override
@@ -107,6 +111,10 @@ final class ClientCommands {
         @Option(names = "--price", paramLabel = "PRICE", description = "limit price; without it a market order")
         String price;
 
+        @Option(names = "--client-order-id", paramLabel = "ID",
+                description = "your id for the order (1-26 letters, digits, '-', '_'); it goes out as TGM_<ID>")
+        String clientOrderId;
+
         @Override
         public Integer call() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -115,6 +123,9 @@ final class ClientCommands {
             body.put("quantity", quantity);
             if (price != null) {
                 body.put("price", price);
+            }
+            if (clientOrderId != null) {
+                body.put("client_order_id", clientOrderId);
             }
             return connection.call("POST", "api/real-trading/order/" + (price == null ? "market" : "limit"), body);
         }

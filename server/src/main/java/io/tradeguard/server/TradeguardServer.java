@@ -75,7 +75,7 @@ public final class TradeguardServer {
 
         RouteTable table = new RouteTable();
         auth.addTo(table);
-        new TradingRoutes(parts.trading(), confirmations, config.requireConfirmation(), bodies, answers).addTo(table);
+        new TradingRoutes(parts.trading(), confirmations, config.requireConfirmation(), bodies, answers, parts.metrics()).addTo(table);
         new SafetyRoutes(parts.safety(), bodies, answers).addTo(table);
         new ProtectionRoutes(parts.protection(), bodies, answers).addTo(table);
         new SignalRoutes(parts.signals(), bodies, answers, parts.clock()).addTo(table);

@@ -38,8 +38,11 @@ final class TradingRoutes {
     private final boolean requireConfirmation;
     private final RequestBodies bodies;
     private final Answers answers;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    TradingRoutes(TradingApi trading, ConfirmationTokens tokens, boolean requireConfirmation, RequestBodies bodies, Answers answers) {
+    TradingRoutes(TradingApi trading, ConfirmationTokens tokens, boolean requireConfirmation, RequestBodies bodies, Answers answers,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.trading = trading;
         this.tokens = tokens;
         this.requireConfirmation = requireConfirmation;
@@ -63,6 +66,9 @@ final class TradingRoutes {
         }
         table.delete(BASE + "/order/{id}", Access.TRADER,
                 "Cancel an order by order_id, or by client order id with ?by=client_order_id", this::cancel);
+        table.get(BASE + "/order/{id}", Access.VIEWER,
+                "One order, open or final, by order_id, or by client order id with ?by=client_order_id",
+                (ctx, who) -> answers.outcome(ctx, trading.order(orderRef(ctx))));
         table.get(BASE + "/orders", Access.VIEWER, "Orders, filterable by symbol, market and status=open|closed, paged",
                 this::orders);
         table.get(BASE + "/positions", Access.VIEWER, "Open positions",
@@ -125,7 +131,12 @@ final class TradingRoutes {
             throw ApiException.of(400, "confirmation_required",
                     "this server requires a confirmation token: preview the order first, then place it with the token");
         }
-        answers.outcome(ctx, trading.place(who, order));
+        Outcome<io.tradeguard.server.api.OrderView> outcome = trading.place(who, order);
+        if (outcome instanceof Outcome.RiskRejected<io.tradeguard.server.api.OrderView> rejected) {
+            // the rules refused it before the engine saw it; the engine's own refusals are counted from its journal
+            rejected.failed().forEach(rule -> metrics.counter("tradeguard_risk_rejections", "rule", rule.rule()).increment());
+        }
+        answers.outcome(ctx, outcome);
     }
 
     private void confirm(String token, Principal who, OrderIntent order) {
@@ -157,14 +168,17 @@ final class TradingRoutes {
     }
 
     private void cancel(Context ctx, Principal who) {
+        answers.outcome(ctx, trading.cancel(who, orderRef(ctx)));
+    }
+
+    private static OrderRef orderRef(Context ctx) {
         String id = ctx.pathParam("id");
         String by = Optional.ofNullable(ctx.queryParam("by")).orElse("order_id").strip().toLowerCase(Locale.ROOT);
-        OrderRef ref = switch (by) {
+        return switch (by) {
             case "order_id" -> new OrderRef.ByOrderId(checkedId("id", id));
             case "client_order_id" -> new OrderRef.ByClientOrderId(clientOrderId(id));
             default -> throw ApiException.badField("by", "by must be order_id or client_order_id");
         };
-        answers.outcome(ctx, trading.cancel(who, ref));
     }
 
     private void orders(Context ctx, Principal who) {

@@ -40,6 +40,8 @@ final class EngineLink {
     private final InstantSource clock;
     private final Duration timeout;
     private final AtomicReference<TradingMode> mode;
+    /** Orders that already left the engine's state (final ones), as the journal's history has them. */
+    private volatile java.util.function.Function<ClientOrderId, Optional<OrderView>> finished = id -> Optional.empty();
 
     EngineLink(Engine engine, BookSource books, RiskCheck risk, InstantSource clock, Duration timeout, TradingMode mode,
                MeterRegistry metrics) {
@@ -50,6 +52,10 @@ final class EngineLink {
         this.clock = clock;
         this.timeout = timeout;
         this.mode = new AtomicReference<>(mode);
+    }
+
+    void finishedOrders(java.util.function.Function<ClientOrderId, Optional<OrderView>> lookup) {
+        finished = java.util.Objects.requireNonNull(lookup, "lookup");
     }
 
     Instant now() {
@@ -125,7 +131,9 @@ final class EngineLink {
                 case CommandResult.Rejected r -> new Outcome.Conflict<>("order_refused", String.join("; ", r.reasons()));
                 case CommandResult.Accepted a when a.orders().isEmpty() ->
                         new Outcome.Conflict<>("nothing_to_do", a.notes().isEmpty() ? "no order was needed" : String.join("; ", a.notes()));
+                // a market order may fill and leave the engine's state before the snapshot is taken
                 case CommandResult.Accepted a -> order(a.orders().get(0)).map(Views::order)
+                        .or(() -> finished.apply(a.orders().get(0)))
                         .<Outcome<OrderView>>map(Outcome::done)
                         .orElseGet(() -> new Outcome.Unavailable<>("order " + a.orders().get(0).value()
                                 + " was accepted but the engine did not show it in time"));

@@ -68,8 +68,15 @@ final class EngineSafetyApi implements SafetyApi {
 
     @Override
     public Outcome<SafetyStatus> recordTrade(Principal by, TradeResult trade) {
-        return new Outcome.Conflict<>("recorded_from_fills", "the engine records every trade from the venue's fills; "
-                + "trades cannot be recorded by hand in this version");
+        // a trade done elsewhere (another tool, by hand): the kill switch counts it like one of ours
+        try {
+            risk.guards().recordOutsideTrade(by.username().value(), trade.symbol(), trade.realizedPnl(), link.snapshot().orElse(null));
+        } catch (IllegalStateException notYet) {
+            return new Outcome.Unavailable<>(notYet.getMessage() + "; record the trade again once prices have arrived");
+        }
+        LOG.info("outside trade in {} with realized P&L {} recorded by {}", trade.symbol().value(),
+                trade.realizedPnl().toPlainString(), by.username().value());
+        return Outcome.done(safetyStatus());
     }
 
     @Override

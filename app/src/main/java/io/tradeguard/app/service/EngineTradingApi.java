@@ -65,6 +65,7 @@ final class EngineTradingApi implements TradingApi {
                      io.tradeguard.app.learning.ManualTradeLearning learning) {
         this.learning = learning;
         this.link = link;
+        link.finishedOrders(id -> history.order(id.value()));
         this.risk = risk;
         this.tradingSwitch = tradingSwitch;
         this.history = history;
@@ -98,6 +99,9 @@ final class EngineTradingApi implements TradingApi {
         Optional<String> unsupported = unsupported(order);
         if (unsupported.isPresent()) {
             return new Outcome.Conflict<>("unsupported_order", unsupported.get());
+        }
+        if (order.clientOrderId() != null) {
+            CallerOrderIds.label(order.clientOrderId()); // a 400 now rather than when placing
         }
         io.tradeguard.core.order.OrderIntent intent = toCore(order, OrderOrigin.MANUAL);
         Optional<String> bookProblem = link.refreshBook(intent);
@@ -136,10 +140,21 @@ final class EngineTradingApi implements TradingApi {
         if (!tradingSwitch.state().enabled() && !RiskCheck.reduces(intent, snapshot)) {
             return new Outcome.Conflict<>("trading_stopped", "trading is stopped: POST /api/real-trading/start first");
         }
+        Optional<String> unfit = risk.unfit(intent, snapshot);
+        if (unfit.isPresent()) {
+            throw io.tradeguard.server.http.ApiException.of(400, "invalid_order", unfit.get());
+        }
         if (risk.judge(intent, snapshot) instanceof RiskCheck.Judgement.Judged j && !j.verdict().approved()) {
             return new Outcome.RiskRejected<>(verdict(j.verdict(), bookProblem).failed());
         }
-        return link.place(new Command.PlaceOrder(intent));
+        Command.PlaceOrder command = CallerOrderIds.placing(intent, order.clientOrderId());
+        ClientOrderId wanted = command.clientOrderId(CallerOrderIds.PREFIX);
+        // final orders leave the engine's state but not the journal, where the id must stay unique
+        if (wanted != null && (snapshot.order(wanted).isPresent() || history.order(wanted.value()).isPresent())) {
+            return new Outcome.Conflict<>("duplicate_client_order_id", "the client order id " + wanted
+                    + " is already in use; choose another");
+        }
+        return link.place(command);
     }
 
     @Override
@@ -149,13 +164,14 @@ final class EngineTradingApi implements TradingApi {
             return new Outcome.Unavailable<>("the engine did not answer in time");
         }
         Optional<Order> found = switch (ref) {
-            case OrderRef.ByClientOrderId c -> snapshot.order(c.clientOrderId());
+            case OrderRef.ByClientOrderId c -> CallerOrderIds.candidates(c.clientOrderId()).stream()
+                    .flatMap(id -> snapshot.order(id).stream()).findFirst();
             case OrderRef.ByOrderId id -> snapshot.orders().stream().filter(o -> o.clientOrderId().value().equals(id.orderId())
                     || (o.venueOrderId() != null && o.venueOrderId().toString().equals(id.orderId()))).findFirst();
         };
         if (found.isEmpty()) {
             String name = ref instanceof OrderRef.ByClientOrderId c ? c.clientOrderId().value() : ((OrderRef.ByOrderId) ref).orderId();
-            return history.order(name).<Outcome<OrderView>>map(o -> new Outcome.Conflict<>("order_final",
+            return past(ref).<Outcome<OrderView>>map(o -> new Outcome.Conflict<>("order_final",
                             "order " + name + " is already " + o.status().name().toLowerCase(Locale.ROOT)))
                     .orElseGet(() -> new Outcome.NotFound<>("no order " + name));
         }
@@ -171,6 +187,32 @@ final class EngineTradingApi implements TradingApi {
                     .orElse(Views.order(order)));
             case Outcome.Unavailable<CommandResult> u -> new Outcome.Unavailable<>(u.detail());
             default -> new Outcome.Unavailable<>("the engine did not answer");
+        };
+    }
+
+    @Override
+    public Outcome<OrderView> order(OrderRef ref) {
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        Optional<Order> live = switch (ref) {
+            case OrderRef.ByClientOrderId c -> CallerOrderIds.candidates(c.clientOrderId()).stream()
+                    .flatMap(id -> snapshot.order(id).stream()).findFirst();
+            case OrderRef.ByOrderId id -> snapshot.orders().stream().filter(o -> o.clientOrderId().value().equals(id.orderId())
+                    || (o.venueOrderId() != null && o.venueOrderId().toString().equals(id.orderId()))).findFirst();
+        };
+        return live.map(Views::order).or(() -> past(ref)).<Outcome<OrderView>>map(Outcome::done)
+                .orElseGet(() -> new Outcome.NotFound<>("no order " + (ref instanceof OrderRef.ByClientOrderId c
+                        ? c.clientOrderId().value() : ((OrderRef.ByOrderId) ref).orderId())));
+    }
+
+    /** The order as the journal's history has it (final orders leave the engine's state). */
+    private Optional<OrderView> past(OrderRef ref) {
+        return switch (ref) {
+            case OrderRef.ByClientOrderId c -> CallerOrderIds.candidates(c.clientOrderId()).stream()
+                    .flatMap(id -> history.order(id.value()).stream()).findFirst();
+            case OrderRef.ByOrderId id -> history.order(id.orderId());
         };
     }
 
@@ -305,9 +347,6 @@ final class EngineTradingApi implements TradingApi {
         }
         if (order.type() == null) {
             return Optional.of("OCO orders are not wired to the engine yet; place the two legs as separate orders");
-        }
-        if (order.clientOrderId() != null) {
-            return Optional.of("the engine assigns client order ids itself; leave client_order_id out");
         }
         if (order.stopLoss() != null || order.takeProfit() != null) {
             return Optional.of("stop_loss / take_profit on an order are not wired yet; place a stop-loss or take-profit order after the fill");

@@ -108,11 +108,20 @@ final class EventFeed implements EngineEvents {
         metrics.counter("tradeguard_orders", "status", order.status().name().toLowerCase(Locale.ROOT)).increment();
     }
 
-    /** Gate reasons read "label: why"; the label names the rule (bounded set), the rest is dropped. */
-    private static String ruleOf(String reason) {
-        int colon = reason.indexOf(':');
-        String label = colon > 0 && colon < 48 ? reason.substring(0, colon) : "other";
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    /**
+     * Gate reasons read "label: why"; the label names the rule, the rest is dropped. Labels with digits (times,
+     * amounts) would make a series per reason, so they count as their gate or as "other".
+     */
+    static String ruleOf(String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        for (String gate : new String[] {"kill switch", "circuit breaker", "trading is halted"}) {
+            if (lower.startsWith(gate)) {
+                return gate.replace(' ', '_');
+            }
+        }
+        int colon = lower.indexOf(':');
+        String label = colon > 0 && colon < 48 ? lower.substring(0, colon) : "other";
+        return label.matches("[a-z ()%-]+") ? label.strip().replaceAll("[^a-z]+", "_") : "other";
     }
 
     static Optional<EngineEvent> map(DomainEvent event) {

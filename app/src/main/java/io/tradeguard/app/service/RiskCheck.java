@@ -15,6 +15,7 @@ import io.tradeguard.core.venue.OrderBook;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Previews and validations over the engine's own rails ({@link TradingGuards}): the instrument filters round
@@ -55,6 +56,19 @@ final class RiskCheck {
 
     BigDecimal price(TradingSnapshot state, Symbol symbol) {
         return state.price(symbol).orElse(null);
+    }
+
+    /**
+     * Why the venue could never take this order as asked (a symbol it does not list, an amount its filters cannot
+     * round to a valid one), or empty: bad input, refused before the engine, which would only journal a denial.
+     */
+    Optional<String> unfit(OrderIntent intent, TradingSnapshot state) {
+        Instrument instrument = state.instrument(intent.symbol()).orElse(null);
+        if (instrument == null) {
+            return Optional.of(intent.symbol() + " is not traded on this venue");
+        }
+        return Rounding.conform(instrument, intent, state) instanceof Conformance.Refused refused
+                ? Optional.of(refused.reason()) : Optional.empty();
     }
 
     Judgement judge(OrderIntent intent, TradingSnapshot state) {

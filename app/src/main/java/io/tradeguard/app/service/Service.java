@@ -131,7 +131,8 @@ public final class Service implements AutoCloseable {
         Files.createDirectories(dataDir);
         step("data directory " + dataDir);
 
-        SpotVenueConfig venueConfig = venueConfig(s, dataDir);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SpotVenueConfig venueConfig = venueConfig(s, dataDir).withObserver(ServiceMetrics.restCalls(metrics));
         step("connecting to " + venueName + " at " + venueConfig.endpoints().rest());
         BinanceSpotVenue venue = BinanceSpotVenue.connect(venueConfig);
         toClose.push(venue);
@@ -144,7 +145,6 @@ public final class Service implements AutoCloseable {
         toClose.push(database);
         step("journal " + dbFile);
 
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EventFeed feed = new EventFeed(metrics);
         TradingGuards guards = TradingGuards.create(s.risk(), clock);
         guards.restore(database.journal());
@@ -170,6 +170,7 @@ public final class Service implements AutoCloseable {
                 .priceWatcher(guards.priceWatcher())
                 .build();
         guards.bind(engine::submit);
+        ServiceMetrics.watch(metrics, engine, guards);
         engine.start();
         toClose.push(() -> engine.stop("service shutting down"));
         step("engine running (" + venueName + ", spot) with instrument filters, risk rules, kill switch and circuit breaker");

@@ -37,7 +37,22 @@ public final class RestTransport {
     private final RateGate gate;
     private final Settings settings;
     private final Consumer<SentRequest> observer;
+    private final CallListener calls;
     private final Endpoint serverTime;
+
+    /**
+     * Told how every REST call went (metrics): an observer given to the constructor that is also a
+     * CallListener hears of each answer or failure, with the time from sending to the answer. Called on the
+     * caller's thread: keep it cheap.
+     */
+    public interface CallListener extends Consumer<SentRequest> {
+        /** @param status the HTTP status, or 0 when no answer came (timeout, connection refused) */
+        void answered(String method, String path, int status, Duration latency);
+
+        @Override
+        default void accept(SentRequest request) {
+        }
+    }
 
     /**
      * @param requestTimeout how long to wait for an answer before the outcome counts as unknown
@@ -79,6 +94,7 @@ public final class RestTransport {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.observer = observer == null ? r -> { } : observer;
+        this.calls = observer instanceof CallListener listener ? listener : null;
     }
 
     /** A keep-alive HTTP/1.1 client, as Binance's REST API is served. */
@@ -171,8 +187,10 @@ public final class RestTransport {
                 VenueError error = BinanceErrors.transport(e);
                 log.warn("{} {} weight={} {}ms failed: {}", endpoint.method(), endpoint.path(), endpoint.weight(),
                         millisSince(start), error.kind());
+                tell(endpoint, 0, start);
                 throw new VenueException(error, e);
             }
+            tell(endpoint, response.statusCode(), start);
             long latency = millisSince(start);
             gate.observe(response.headers());
             return answer(endpoint, response, latency);
@@ -265,6 +283,16 @@ public final class RestTransport {
             return Duration.ofSeconds(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    private void tell(Endpoint endpoint, int status, long startNanos) {
+        if (calls != null) {
+            try {
+                calls.answered(endpoint.method(), endpoint.path(), status, Duration.ofNanos(System.nanoTime() - startNanos));
+            } catch (RuntimeException e) {
+                log.warn("the REST call listener failed: {}", e.toString()); // metrics never break a call
+            }
         }
     }
 

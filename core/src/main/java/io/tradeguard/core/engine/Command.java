@@ -12,10 +12,30 @@ import java.util.Objects;
 /** Everything a person, a strategy or the server can ask the engine; one way in: {@link Engine#submit}. */
 public sealed interface Command {
 
-    /** Place an order through filters, risk rules and safety gates. */
-    record PlaceOrder(OrderIntent intent) implements Command {
+    /**
+     * Place an order through filters, risk rules and safety gates.
+     *
+     * @param label null lets the engine name the order; else the caller's name for it (1-26 of letters, digits,
+     *              '-' and '_'), and the order's client order id is {@link #clientOrderId(String) prefix, origin,
+     *              '_', label}: still the engine's prefix (invariant 1), never one the generator hands out
+     */
+    record PlaceOrder(OrderIntent intent, String label) implements Command {
+        private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,26}");
+
         public PlaceOrder {
             Objects.requireNonNull(intent, "intent");
+            if (label != null && !LABEL.matcher(label).matches()) {
+                throw new IllegalArgumentException("an order label is 1-26 letters, digits, '-' or '_', was '" + label + "'");
+            }
+        }
+
+        public PlaceOrder(OrderIntent intent) {
+            this(intent, null);
+        }
+
+        /** The client order id a labelled order gets from an engine with this prefix; null without a label. */
+        public ClientOrderId clientOrderId(String enginePrefix) {
+            return label == null ? null : ClientOrderId.of(enginePrefix + intent.origin().code() + "_" + label);
         }
     }
 

@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private AutoCloseable userData;
     private ScheduledExecutorService timer;
     private long nextSequence;
+    private volatile java.util.function.ObjLongConsumer<String> handled = (kind, nanos) -> { };
 
     private Engine(Builder b) {
         this.venue = b.venue;
@@ -145,6 +146,16 @@ public final class Engine implements AutoCloseable {
     /** Runs the timer's work now: day roll, queries of orders in doubt, due reconciliation. */
     public void tick() {
         inbox.add(new Inbound.Tick());
+    }
+
+    /** Messages waiting in the inbound queue now (metrics). */
+    public int queueDepth() {
+        return inbox.size();
+    }
+
+    /** Told each inbound message's kind and how long its decision took, on the engine thread (metrics): keep it cheap. */
+    public void onMessageHandled(java.util.function.ObjLongConsumer<String> value) {
+        handled = Objects.requireNonNull(value, "value");
     }
 
     public void addListener(EngineListener listener) {
@@ -253,6 +264,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             EngineCore.Output out;
+            long started = System.nanoTime();
             try {
                 out = core.handle(message);
             } catch (RuntimeException e) {
@@ -260,6 +272,7 @@ public final class Engine implements AutoCloseable {
                 LOG.log(Level.SEVERE, "engine decision failed on " + message.getClass().getSimpleName(), e);
                 out = haltOnBug(message, e);
             }
+            handled.accept(message.getClass().getSimpleName(), System.nanoTime() - started);
             List<JournalEntry> entries = new ArrayList<>(out.events().size());
             for (DomainEvent event : out.events()) {
                 entries.add(new JournalEntry(nextSequence++, event));

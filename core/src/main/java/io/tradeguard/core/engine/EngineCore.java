@@ -201,7 +201,7 @@ final class EngineCore {
     private CommandResult execute(Command command, Emitter out, Instant now) {
         return switch (command) {
             case Command.PlaceOrder p -> refusal(p.intent()) != null ? CommandResult.Rejected.because(refusal(p.intent()))
-                    : orderPath.place(p.intent(), false, out, now);
+                    : orderPath.place(p.intent(), p.clientOrderId(settings.clientIdPrefix()), false, out, now);
             case Command.Signal s -> {
                 if (refusal(s.intent()) != null) {
                     yield CommandResult.Rejected.because(refusal(s.intent()));

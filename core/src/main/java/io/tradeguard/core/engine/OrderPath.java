@@ -50,6 +50,14 @@ final class OrderPath {
      *                  new risk; they must not keep a position open)
      */
     CommandResult place(OrderIntent intent, boolean emergency, Emitter out, Instant now) {
+        return place(intent, null, emergency, out, now);
+    }
+
+    /** @param requested the id the caller chose (see {@link Command.PlaceOrder#label()}), or null for a generated one */
+    CommandResult place(OrderIntent intent, ClientOrderId requested, boolean emergency, Emitter out, Instant now) {
+        if (requested != null && state.order(requested) != null) {
+            return deny(intent, "the client order id " + requested + " is already in use; nothing was sent", out, now);
+        }
         if (state.halted() && !emergency && !reducesPosition(intent)) {
             return deny(intent, "trading is halted (" + state.haltReason() + "): only orders that reduce a position"
                     + " are allowed until an admin resumes trading", out, now);
@@ -86,7 +94,7 @@ final class OrderPath {
                 }
             }
         }
-        ClientOrderId id = ids.next(current.origin());
+        ClientOrderId id = requested != null ? requested : ids.next(current.origin());
         if (state.order(id) != null) {
             return deny(current, "the client order id " + id + " is already in use; nothing was sent", out, now);
         }

@@ -207,8 +207,9 @@ public final class TradingGuards {
         synchronized (lock) {
             KillSwitchState ks = killSwitch != null ? killSwitch.state()
                     : KillSwitchState.fresh(lastEquity == null ? BigDecimal.ZERO : lastEquity, clock.instant());
-            EmergencyStopState halt = new EmergencyStopState(halted, halted ? "halted" : null, null, List.of(), null, null);
-            return SafetyStatus.of(ks, breaker.state(), halt, config);
+            // the halt's own start time is not kept here, and an EmergencyStopState that is halted needs one
+            return new SafetyStatus(ks.active(), ks.reason(), ks.dailyPnl(), ks.tradesToday(), ks.consecutiveLosses(),
+                    ks.lastReset(), breaker.state().status(), halted, config.asKeyValues());
         }
     }
 
@@ -246,6 +247,32 @@ public final class TradingGuards {
             }
             record(toDomain(killSwitch.tripManually(by + ": " + reason, now)), "kill switch tripped by " + by);
         }
+    }
+
+    /**
+     * A round trip closed outside the engine (on another tool, by hand on the exchange): counted by the kill
+     * switch like one of ours (today's P&L, trades, losing streak), so its limits see it too; journaled with the
+     * guards' state, so a restart keeps it. Answers the status after it.
+     *
+     * @param state the engine's state now (its equity starts the kill switch's day if nothing did yet), or null
+     * @throws IllegalStateException when the account's equity is not known yet (the day's budget cannot be set)
+     */
+    public SafetyStatus recordOutsideTrade(String by, Symbol symbol, BigDecimal realizedPnl, TradingSnapshot state) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(realizedPnl, "realizedPnl");
+        Instant now = clock.instant();
+        synchronized (lock) {
+            if (state != null) {
+                observe(state);
+            }
+            ensureKillSwitch(lastEquity, null, now);
+            if (killSwitch == null) {
+                throw new IllegalStateException("the account's equity is not known yet, so the day's loss budget is not set");
+            }
+            countTrade(realizedPnl, "outside trade in " + symbol.value() + " recorded by " + by, now);
+        }
+        return status();
     }
 
     public RiskConfig config() {

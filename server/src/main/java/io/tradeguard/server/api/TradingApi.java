@@ -27,6 +27,9 @@ public interface TradingApi {
 
     Outcome<OrderView> cancel(Principal by, OrderRef order);
 
+    /** One order, open or final, by order id or client order id. */
+    Outcome<OrderView> order(OrderRef order);
+
     Page<OrderView> orders(OrderQuery query);
 
     List<PositionView> positions();

@@ -64,7 +64,7 @@ public final class OrderRequestParser {
         Optional<TimeInForce> tif = f.parsed("time_in_force", OrderRequestParser::timeInForce);
         Optional<Integer> leverage = f.integer("leverage", 1, MAX_LEVERAGE);
         boolean reduceOnly = f.bool("reduce_only").orElse(false);
-        Optional<ClientOrderId> clientOrderId = f.parsed("client_order_id", ClientOrderId::of);
+        Optional<ClientOrderId> clientOrderId = f.parsed("client_order_id", OrderRequestParser::callerOrderId);
         Optional<String> token = f.text("confirmation_token");
         Optional<BigDecimal> stopLoss = f.positiveDecimal("stop_loss");
         Optional<BigDecimal> takeProfit = f.positiveDecimal("take_profit");
@@ -240,4 +240,12 @@ public final class OrderRequestParser {
         }
     }
 
+
+    /** Binance's rule for an id a caller chooses ({@code newClientOrderId}): {@code ^[a-zA-Z0-9-_]{1,36}$}. */
+    private static ClientOrderId callerOrderId(String value) {
+        if (!value.matches("[a-zA-Z0-9_-]{1,36}")) {
+            throw new IllegalArgumentException("use 1-36 letters, digits, '-' or '_'");
+        }
+        return ClientOrderId.of(value);
+    }
 }

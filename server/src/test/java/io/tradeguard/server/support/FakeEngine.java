@@ -143,6 +143,11 @@ public final class FakeEngine implements TradingApi, SafetyApi, ProtectionApi, S
     }
 
     @Override
+    public Outcome<OrderView> order(OrderRef order) {
+        return record("order", null, order, new Outcome.NotFound<>("no order " + order));
+    }
+
+    @Override
     public Page<OrderView> orders(OrderQuery query) {
         return record("orders", null, query, new Page<>(List.of(), query.page(), query.size(), 0));
     }
