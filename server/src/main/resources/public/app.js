@@ -431,7 +431,7 @@ async function doPreview(form) {
       <h3>Order as it will be sent (rounded to the filters)</h3><table id="preview-order" class="kvtable"><tbody>${rows}</tbody></table>
       <p>Estimated fee: <strong id="preview-fee">${esc(p.fees.amount)} ${esc(p.fees.asset)}</strong> <span class="hint">(rate ${esc(p.fees.rate)})</span></p>
       <h3>Risk rules (${v.rules.length - failed.length} of ${v.rules.length} passed)</h3><div class="table-wrap"><table id="preview-rules" class="rules"><thead><tr><th scope="col">Rule</th><th scope="col">Result</th><th scope="col">Why</th><th scope="col" class="num">Actual / limit</th></tr></thead><tbody>` +
-      v.rules.map(r => `<tr class="${r.passed ? '' : 'failed'}"><td class="rule">${esc(r.rule)}</td><td class="result">${r.passed ? '<span class="pos">✔ pass</span>' : '<span class="neg">✖ FAIL</span>'}</td><td class="why">${esc(r.message)}</td><td class="num" data-label="Actual / limit" title="actual ${esc(r.actual ?? '—')}, limit ${esc(r.limit ?? '—')}">${compact(r.actual)} / ${compact(r.limit)}</td></tr>`).join('') +
+      v.rules.map(r => `<tr class="${r.passed ? '' : 'failed'}"><td class="rule">${esc(r.rule).replaceAll('_', '_<wbr>')}</td><td class="result">${r.passed ? '<span class="pos">✔ pass</span>' : '<span class="neg">✖ FAIL</span>'}</td><td class="why">${esc(r.message)}</td><td class="num" data-label="Actual / limit" title="actual ${esc(r.actual ?? '—')}, limit ${esc(r.limit ?? '—')}">${compact(r.actual)} / ${compact(r.limit)}</td></tr>`).join('') +
       `</tbody></table></div>` + (v.approved
         ? `<p class="hint">Token valid until ${when(p.confirmation_expires_at)}.</p><div class="row"><button type="button" id="confirm-btn" class="primary">Confirm ${esc(o.side)} ${esc(o.quantity ?? o.quote_quantity)} ${esc(o.symbol)}</button></div>`
         : `<div class="error" role="alert" id="reject-reason"><strong>Refused</strong> by ${failed.length} rule${failed.length > 1 ? 's' : ''}:<ul>${failed.map(r => `<li>${esc(r.message)}</li>`).join('')}</ul></div>`) + '<div id="place-result"></div>';
@@ -530,7 +530,7 @@ function drawPositions() {
 }
 async function closePosition(p) {
   if (!p) return;
-  if (!await confirmDialog('Close position?', `Close the whole ${p.side} ${p.quantity} ${p.symbol} (${p.market}) position at market?`, 'Close at market')) return;
+  if (!await confirmDialog('Close position?', `Close the whole ${p.side} ${qty(p.symbol, p.quantity, p.market)} ${p.symbol} (${p.market}) position at market? Mark now ${px(p.symbol, p.mark_price, p.market)}, unrealized P&L ${p.unrealized_pnl == null ? '—' : pnlText(p.unrealized_pnl, quoteDp(p.symbol, p.market))}.`, 'Close at market')) return;
   try { await api('POST', `/api/real-trading/close/${encodeURIComponent(p.position_id)}`, {}); toast(`Closing ${p.symbol}…`); } catch (e) { toast(`Close refused: ${e.message}`, 'bad'); }
 }
 

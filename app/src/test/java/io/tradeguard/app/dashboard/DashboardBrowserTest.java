@@ -532,11 +532,10 @@ class DashboardBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
         assertThat(page.locator("#preview")).containsText("stop_loss must be below the price of a BUY order");
 
-        // no automatic protection: protection false goes out, no SL/TP prices with it
+        // no automatic protection: protection false goes out, no SL/TP prices with it; Enter in a field previews too
         page.getByLabel("Automatic stop-loss / take-profit").uncheck();
         assertThat(page.getByLabel("Stop-loss price (optional)")).isDisabled();
-        sent = page.waitForRequest("**/api/real-trading/order/preview",
-                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click());
+        sent = page.waitForRequest("**/api/real-trading/order/preview", () -> page.locator("#f-quantity").press("Enter"));
         body = readJson(sent.postData());
         assertThat(body.get("protection").asBoolean()).isFalse();
         assertThat(body.has("stop_loss")).isFalse();
@@ -592,6 +591,11 @@ class DashboardBrowserTest {
 
     /** The page at laptop width, then at phone width (name-phone.png), back at laptop width after. */
     void shot(String name) {
+        // every control on screen has a name a screen reader can say (a label, or aria-label on icon buttons)
+        Object unlabelled = page.evaluate("() => [...document.querySelectorAll('input, select, textarea, button')]"
+                + ".filter(e => e.offsetParent !== null && e.type !== 'hidden' && !e.labels?.length && !e.getAttribute('aria-label')"
+                + " && !(e.tagName === 'BUTTON' && e.textContent.trim())).map(e => e.id || e.outerHTML.slice(0, 80))");
+        assertThat((List<?>) unlabelled).as("unlabelled controls on " + name).isEmpty();
         if (page.viewportSize().width <= PHONE_WIDTH) {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
             return;
