@@ -172,7 +172,11 @@ function logout(message) {
 }
 
 // ---------- feed ----------
-function setConn(up, text) { const c = $('#conn'); c.className = 'conn ' + (up ? 'ok' : 'bad'); c.textContent = text; c.dataset.state = up ? 'up' : 'down'; }
+const feedBadge = up => up ? '<span class="badge ok">✔ live</span>' : '<span class="badge bad">✖ down</span>';
+function setConn(up, text) {
+  const c = $('#conn'); c.className = 'conn ' + (up ? 'ok' : 'bad'); c.textContent = text; c.dataset.state = up ? 'up' : 'down';
+  const b = $('#ov-feed'); if (b) b.innerHTML = feedBadge(up);
+}
 function connectFeed() {
   S.wsWanted = true;
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -303,7 +307,7 @@ async function loadOverview() {
     ${safety.kill_switch_active && can('admin') ? '<div class="row"><button type="button" id="ov-kill-reset" class="danger">Reset kill switch</button></div>' : ''}`;
   $('#ov-kill-reset')?.addEventListener('click', resetKillSwitch);
   const comps = health?.components || {};
-  $('#ov-health').innerHTML = `<dl class="kv"><dt>Live feed (browser)</dt><dd>${S.ws?.readyState === 1 ? '<span class="badge ok">✔ live</span>' : '<span class="badge bad">✖ down</span>'}</dd>` +
+  $('#ov-health').innerHTML = `<dl class="kv"><dt>Live feed (browser)</dt><dd id="ov-feed">${feedBadge(S.ws?.readyState === 1)}</dd>` +
     Object.entries(comps).map(([k, c]) => `<dt>${esc(k.replaceAll('_', ' '))}</dt><dd title="${esc(c.detail)}">${c.status === 'UP' ? '<span class="badge ok">✔ UP</span>' : `<span class="badge bad">✖ ${esc(c.status)}</span>`}${k === 'last_reconciliation' ? ' ' + esc(localTimes(c.detail ?? '')) : ''}</dd>`).join('') + '</dl>';
   $('#ov-bal').innerHTML = `<table><caption class="hint">Free and locked per asset</caption><thead><tr><th>Market</th><th>Asset</th><th class="num">Free</th><th class="num">Locked</th></tr></thead><tbody>` +
     list.map(b => { const dp = STABLE.has(b.asset) ? 2 : 8; return `<tr><td>${esc(b.market)}</td><td>${esc(b.asset)}</td><td class="num"${exact(b.free)}>${fmt(b.free, dp, true)}</td><td class="num"${exact(b.locked)}>${fmt(b.locked, dp, true)}</td></tr>`; }).join('') + '</tbody></table>';

@@ -390,6 +390,7 @@ class DashboardBrowserTest {
         assertThat(toasts.locator(".toast.ok", new Locator.LocatorOptions().setHasText("Connection restored"))).isVisible();
         assertThat(page.locator("#conn")).hasAttribute("data-state", "up");
         assertThat(page.locator("#conn")).hasText("Feed: live");
+        assertThat(page.locator("#ov-feed")).containsText("live");
         assertThat(feedRoutes).hasSizeGreaterThan(before);
     }
 
