@@ -79,6 +79,7 @@ public final class TradeguardServer {
         new SafetyRoutes(parts.safety(), bodies, answers).addTo(table);
         new ProtectionRoutes(parts.protection(), bodies, answers).addTo(table);
         new SignalRoutes(parts.signals(), bodies, answers, parts.clock()).addTo(table);
+        new MarketRoutes(parts.market(), answers).addTo(table);
         new OpsRoutes(parts.health(), parts.metrics(), mapper, parts.clock()).addTo(table);
 
         FeedHub feed = new FeedHub(parts.events(), mapper, config.feedQueueCapacity(), parts.metrics());

@@ -246,7 +246,7 @@ final class EngineTradingApi implements TradingApi {
         // what is left after a close that the venue cannot sell (fees taken in the coin, step rounding) stays in
         // the wallet's balance; as a position it could never be closed, so it is not listed as one
         return s.positions().stream().filter(p -> !risk.isDust(p))
-                .map(p -> Views.position(p, s.prices().get(p.symbol()))).toList();
+                .map(p -> Views.position(p, s.prices().get(p.symbol()), risk.guards().activeTriggers())).toList();
     }
 
     @Override

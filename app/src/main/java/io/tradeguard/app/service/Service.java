@@ -186,7 +186,8 @@ public final class Service implements AutoCloseable {
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
         ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName, learning),
                 new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
-                HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock);
+                HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock,
+                new MarketData(Map.of(Market.SPOT, MarketData.of(venue)), clock));
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);
         server.start();
         toClose.push(server::stop);

@@ -3,7 +3,11 @@ package io.tradeguard.app.service;
 import io.tradeguard.core.ledger.AssetBalance;
 import io.tradeguard.core.ledger.ClosedTrade;
 import io.tradeguard.core.ledger.Position;
+import io.tradeguard.core.model.Side;
 import io.tradeguard.core.order.Order;
+import io.tradeguard.core.protection.LocalTrigger;
+import io.tradeguard.core.protection.PriceTrigger;
+import io.tradeguard.core.protection.TrailingStop;
 import io.tradeguard.core.venue.Fill;
 import io.tradeguard.server.api.BalanceView;
 import io.tradeguard.server.api.FillView;
@@ -14,6 +18,7 @@ import io.tradeguard.server.api.PositionView;
 import io.tradeguard.server.api.TradeView;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 
 /** The engine's values as the API shows them (DESIGN.md §7). The order id is the client order id. */
@@ -43,6 +48,39 @@ final class Views {
     static PositionView position(Position p, BigDecimal mark) {
         return new PositionView(p.positionId(), p.symbol(), p.market(), side(p.side()), p.size(), p.entryPrice(), mark,
                 mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(), null, null, null, p.openedAt());
+    }
+
+    /**
+     * The position with the exits the guards watch for it: their stop-loss, take-profit and the trailing stop's
+     * current level. A trigger watches a position when it closes that side of the same market and symbol (the
+     * automatic bracket also names the position as its group). With several, the one that fires first is shown.
+     */
+    static PositionView position(Position p, BigDecimal mark, List<LocalTrigger> triggers) {
+        Side exit = p.side() == io.tradeguard.core.ledger.PositionSide.LONG ? Side.SELL : Side.BUY;
+        // a long's exits below the price fire at the highest level first, above it at the lowest; a short mirrors
+        Comparator<BigDecimal> firstBelow = exit == Side.SELL ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        BigDecimal stopLoss = null;
+        BigDecimal takeProfit = null;
+        BigDecimal trailing = null;
+        for (LocalTrigger t : triggers) {
+            if (t.market() != p.market() || !t.symbol().equals(p.symbol()) || t.exitSide() != exit) {
+                continue;
+            }
+            switch (t) {
+                case PriceTrigger pt when pt.kind() == PriceTrigger.Kind.STOP_LOSS ->
+                        stopLoss = first(stopLoss, pt.triggerPrice(), firstBelow);
+                case PriceTrigger pt -> takeProfit = first(takeProfit, pt.triggerPrice(), firstBelow.reversed());
+                case TrailingStop ts -> trailing = first(trailing, ts.stopLevel(), firstBelow);
+            }
+        }
+        return position(p, mark).withExits(stopLoss, takeProfit, trailing);
+    }
+
+    private static BigDecimal first(BigDecimal current, BigDecimal candidate, Comparator<BigDecimal> order) {
+        if (candidate == null) {
+            return current;
+        }
+        return current == null || order.compare(candidate, current) > 0 ? candidate : current;
     }
 
     static PositionSide side(io.tradeguard.core.ledger.PositionSide side) {

@@ -7,11 +7,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An open position (DESIGN.md §7). Mark price, liquidation price, SL and TP may be null. */
+/**
+ * An open position (DESIGN.md §7). Mark price, liquidation price, SL, TP and the trailing stop's current level
+ * may be null (none armed, or a trailing stop not tracking yet).
+ */
 public record PositionView(String positionId, Symbol symbol, Market market, PositionSide side, BigDecimal quantity,
                            BigDecimal entryPrice, BigDecimal markPrice, BigDecimal unrealizedPnl,
                            BigDecimal realizedPnl, int leverage, BigDecimal liquidationPrice,
-                           BigDecimal stopLoss, BigDecimal takeProfit, Instant openedAt) {
+                           BigDecimal stopLoss, BigDecimal takeProfit, Instant openedAt,
+                           BigDecimal trailingStop) {
     public PositionView {
         Objects.requireNonNull(positionId, "positionId");
         Objects.requireNonNull(symbol, "symbol");
@@ -24,5 +28,20 @@ public record PositionView(String positionId, Symbol symbol, Market market, Posi
         if (leverage < 1) {
             throw new IllegalArgumentException("leverage is at least 1");
         }
+    }
+
+    /** Without a trailing stop. */
+    public PositionView(String positionId, Symbol symbol, Market market, PositionSide side, BigDecimal quantity,
+                        BigDecimal entryPrice, BigDecimal markPrice, BigDecimal unrealizedPnl,
+                        BigDecimal realizedPnl, int leverage, BigDecimal liquidationPrice,
+                        BigDecimal stopLoss, BigDecimal takeProfit, Instant openedAt) {
+        this(positionId, symbol, market, side, quantity, entryPrice, markPrice, unrealizedPnl, realizedPnl, leverage,
+                liquidationPrice, stopLoss, takeProfit, openedAt, null);
+    }
+
+    /** The same position with the exits that watch it. */
+    public PositionView withExits(BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal trailingStop) {
+        return new PositionView(positionId, symbol, market, side, quantity, entryPrice, markPrice, unrealizedPnl,
+                realizedPnl, leverage, liquidationPrice, stopLoss, takeProfit, openedAt, trailingStop);
     }
 }
