@@ -84,6 +84,16 @@ final class HoldingsPricedVenue implements Venue {
     }
 
     @Override
+    public boolean supportsOco() {
+        return venue.supportsOco();
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        return venue.submitOco(request);
+    }
+
+    @Override
     public SubmitResult submit(OrderRequest request) {
         return venue.submit(request);
     }

@@ -201,6 +201,16 @@ public final class EngineProcessMain {
             return result;
         }
 
+        @Override
+        public boolean supportsOco() {
+            return venue.supportsOco();
+        }
+
+        @Override
+        public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+            return venue.submitOco(request);
+        }
+
         private static void holdForever() {
             while (true) {
                 LockSupport.park(); // until the parent's SIGKILL

@@ -261,6 +261,25 @@ public final class BinanceSpotVenue implements Venue {
         }
     }
 
+    @Override
+    public boolean supportsOco() {
+        return true;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(OcoRequest request) {
+        return switch (placeOco(request)) {
+            case OcoOutcome.Placed p -> {
+                p.list().orders().forEach(caches::remember);
+                caches.forgetBalances();
+                yield new io.tradeguard.core.venue.OcoResult.Placed(p.list());
+            }
+            case OcoOutcome.Rejected r -> new io.tradeguard.core.venue.OcoResult.Rejected(r.error());
+            case OcoOutcome.NotPlaced n -> new io.tradeguard.core.venue.OcoResult.NotPlaced(n.cause());
+            case OcoOutcome.Unknown u -> new io.tradeguard.core.venue.OcoResult.Unknown(u.cause());
+        };
+    }
+
     public OrderListReport cancelOco(Symbol symbol, String listClientOrderId) throws VenueException {
         JsonNode answer = rest.cancelOrderList(symbol.value(), listClientOrderId);
         OrderListReport report = parsed(() -> SpotParsers.orderList(answer, receivedNow()));

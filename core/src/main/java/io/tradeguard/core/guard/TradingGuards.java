@@ -78,6 +78,8 @@ public final class TradingGuards {
     private final java.util.Set<String> counted = new java.util.HashSet<>();
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
     private final EmergencyRetries emergency;
+    private boolean nativeProtection = true;
+    private boolean venueHasOco;
 
     private TradingGuards(RiskConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -129,9 +131,32 @@ public final class TradingGuards {
      * prices for get a book stream too (when the venue has one), feeding {@link #onBook} for the slippage rule.
      */
     public Venue watch(Venue venue) {
+        synchronized (lock) {
+            venueHasOco = venue.supportsOco();
+            protection.nativeOco(venueHasOco && nativeProtection);
+        }
         BookFeed feed = new BookFeed(venue, this::onBook);
         bookFeed = feed;
         return new WatchedVenue(venue, this, feed);
+    }
+
+    /**
+     * Whether a spot long is protected by a native OCO on the exchange (on by default, where the venue has OCO
+     * lists); off, every position gets the local bracket.
+     */
+    public TradingGuards nativeProtection(boolean on) {
+        synchronized (lock) {
+            nativeProtection = on;
+            protection.nativeOco(venueHasOco && on);
+        }
+        return this;
+    }
+
+    /** The positions protected by an OCO on the exchange, with their legs' list and prices. */
+    public List<NativeBracket> nativeBrackets() {
+        synchronized (lock) {
+            return protection.brackets();
+        }
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
@@ -197,6 +222,7 @@ public final class TradingGuards {
                 List<LocalTrigger> all = new ArrayList<>(s.priceTriggers());
                 all.addAll(s.trailingStops());
                 triggers = TriggerBook.restore(all);
+                protection.restore(s.nativeBrackets());
             }
         }
     }
@@ -466,6 +492,7 @@ public final class TradingGuards {
                 }
                 case DomainEvent.EmergencyStop e -> {
                     halted = true;
+                    protection.halted();
                     if (!triggers.snapshot().isEmpty()) {
                         triggers = new TriggerBook(); // the flatten replaces every exit
                         record(List.of(), "emergency stop: local triggers removed");
@@ -474,6 +501,38 @@ public final class TradingGuards {
                 }
                 case DomainEvent.TradingResumed r -> {
                     halted = false;
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderSubmitted s -> {
+                    protection.submitted(s.order(), triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderPlaced p -> {
+                    protection.placed(p.order(), triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderPartiallyFilled f -> {
+                    protection.filled(f.order());
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderFilled f -> {
+                    protection.filled(f.order());
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderCancelled c -> {
+                    protection.ended(c.order(), false, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderExpired x -> {
+                    protection.ended(x.order(), false, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderRejected r -> {
+                    protection.ended(r.order(), true, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderCancelRequested c -> {
+                    protection.cancelRequested(c.clientOrderId());
                     emergency.onEvent(event, halted);
                 }
                 default -> emergency.onEvent(event, halted);
@@ -554,10 +613,16 @@ public final class TradingGuards {
                 case TrailingStop s -> trails.add(s);
             }
         }
-        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails);
+        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails,
+                protection.brackets());
     }
 
     void send(Command command) {
+        send(command, result -> { });
+    }
+
+    /** Sends a command; {@code then} sees the engine's answer (on the engine's reply thread, without the lock). */
+    void send(Command command, java.util.function.Consumer<CommandResult> then) {
         var submit = commands;
         if (submit == null) {
             LOG.warning("the guards are not bound to an engine; " + command.getClass().getSimpleName() + " was not sent");
@@ -566,10 +631,25 @@ public final class TradingGuards {
         submit.apply(command).whenComplete((result, error) -> {
             if (error != null) {
                 LOG.severe("the engine failed on the guards' " + command.getClass().getSimpleName() + ": " + error);
-            } else if (result instanceof CommandResult.Rejected r) {
-                LOG.warning("the engine refused the guards' " + command.getClass().getSimpleName() + ": " + r.reasons());
+            } else {
+                if (result instanceof CommandResult.Rejected r) {
+                    LOG.warning("the engine refused the guards' " + command.getClass().getSimpleName() + ": " + r.reasons());
+                }
+                then.accept(result);
             }
         });
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    boolean haltedLocked() {
+        return halted;
+    }
+
+    TriggerBook triggerBook() {
+        return triggers;
     }
 
     RiskConfig configLocked() {
