@@ -186,6 +186,11 @@ public final class FakeVenue implements Venue {
         if (!oco) {
             return io.tradeguard.core.venue.OcoResult.unsupported(this);
         }
+        return acceptOco(request);
+    }
+
+    /** What an exchange with OCO lists answers: both legs NEW (for scripts that look first, then accept). */
+    public io.tradeguard.core.venue.OcoResult acceptOco(io.tradeguard.core.venue.OcoRequest request) {
         long listId = venueIds.incrementAndGet();
         List<OrderUpdate> legs = new ArrayList<>();
         for (var leg : List.of(request.below(), request.above())) {
