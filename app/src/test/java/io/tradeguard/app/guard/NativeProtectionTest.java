@@ -261,4 +261,39 @@ class NativeProtectionTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> g.guards.activeTriggers().isEmpty());
         }
     }
+
+    @Test
+    void a_trailing_stop_asked_by_the_order_rests_on_the_exchange_follows_the_rise_and_sells_on_the_pullback() throws Exception {
+        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults())) {
+            g.priceSeen("50000");
+            // given an entry that asks for a 1 % trailing stop instead of the fixed stop-loss
+            OrderIntent trailing = OrderIntent.limit(Market.SPOT, GuardedEngine.BTCUSDT, Side.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("50100"), OrderOrigin.MANUAL)
+                    .withInstructions(new OrderInstructions(null, true, null, new BigDecimal("60000"), new BigDecimal("0.01"), null, null));
+            assertThat(g.submit(new Command.PlaceOrder(trailing))).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> g.position().isPresent());
+            // then the OCO's stop-loss leg is the exchange's trailing stop (100 BIPS), the take-profit the order's own
+            NativeBracket bracket = liveBracket(g);
+            assertThat(bracket.trailingDeltaBips()).isEqualTo(100);
+            assertThat(bracket.stopLoss()).isNull();
+            List<OrderUpdate> open = openOnExchange(g);
+            assertThat(leg(open, OrderType.STOP_LOSS).clientOrderId()).isEqualTo(OcoLegIds.stopLoss(bracket.listClientOrderId()));
+            assertThat(leg(open, OrderType.TAKE_PROFIT).stopPrice()).isEqualByComparingTo("60000");
+            assertThat(g.guards.activeTriggers()).isEmpty();
+
+            // when the price rises to 53000 and pulls back less than 1 %: nothing happens
+            for (String p : List.of("50500", "51000", "52000", "53000", "52600")) {
+                g.priceSeen(p);
+            }
+            assertThat(g.position()).isPresent();
+            // when it pulls back past 1 % of the high (53000 × 0.99 = 52470)
+            g.price("52400");
+            // then the exchange's trailing stop sells the holding, and the engine closes the position
+            await().atMost(Duration.ofSeconds(10)).until(() -> !g.events(DomainEvent.PositionClosed.class).isEmpty());
+            DomainEvent.PositionClosed closed = g.events(DomainEvent.PositionClosed.class).getLast();
+            assertThat(closed.trade().exitReason()).contains("trailing stop");
+            assertThat(closed.trade().exitPrice()).isBetween(new BigDecimal("52400").multiply(new BigDecimal("0.995")), new BigDecimal("52470"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> openOnExchange(g).isEmpty());
+        }
+    }
 }
