@@ -133,6 +133,11 @@ final class Protection {
                 + b.quantity().toPlainString() + ": take-profit " + b.takeProfit().toPlainString() + ", "
                 + (b.stopLoss() != null ? "stop-loss " + b.stopLoss().toPlainString() : "trailing stop " + b.trailingDeltaBips() + " BIPS")
                 + (covered ? " (the local bracket that covered the gap is removed)" : ""));
+        // more of the entry may have filled while the list was on its way: resize now, no later event would
+        Position latest = positions.get(new Key(b.market(), b.symbol()));
+        if (latest != null && latest.positionId().equals(b.positionId()) && sellable(latest).compareTo(b.quantity()) > 0) {
+            changed(latest, book);
+        }
     }
 
     /** A leg reached a final state without a fill of its own. */
