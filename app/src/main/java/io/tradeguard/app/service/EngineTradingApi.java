@@ -398,7 +398,7 @@ final class EngineTradingApi implements TradingApi {
         BigDecimal price = intent.price() != null ? intent.price() : risk.price(s, order.symbol());
         BigDecimal notional = intent.quoteQuantity() != null ? intent.quoteQuantity()
                 : price == null || intent.quantity() == null ? BigDecimal.ZERO : price.multiply(intent.quantity());
-        BigDecimal rate = RiskCheck.TAKER_FEE_RATE;
+        BigDecimal rate = risk.guards().takerFeeRate(order.symbol()); // the account's own rate once the venue said it
         return new FeeEstimate(notional.multiply(rate).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros(), quote, rate);
     }
 

@@ -84,6 +84,11 @@ final class HoldingsPricedVenue implements Venue {
     }
 
     @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        return venue.commissionRates(symbol);
+    }
+
+    @Override
     public boolean supportsOco() {
         return venue.supportsOco();
     }

@@ -202,6 +202,12 @@ public final class EngineProcessMain {
         }
 
         @Override
+        public java.util.Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol)
+                throws io.tradeguard.core.venue.VenueException {
+            return venue.commissionRates(symbol);
+        }
+
+        @Override
         public boolean supportsOco() {
             return venue.supportsOco();
         }

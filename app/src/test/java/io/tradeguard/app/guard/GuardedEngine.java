@@ -183,7 +183,8 @@ final class GuardedEngine implements AutoCloseable {
         control("/sim/v1/faults", json);
     }
 
-    private void control(String path, String json) {
+    /** A call of the simulator's control API (e.g. /sim/v1/fees); fails the test on an error answer. */
+    void control(String path, String json) {
         try {
             HttpResponse<String> response = control.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
                     .header("X-Sim-Admin", ADMIN).header("Content-Type", "application/json")

@@ -78,6 +78,8 @@ class MarketEntryTest {
         // a thin market: 20 levels 2 bips apart, 200 USDT each (0.004 BTC at 50,000)
         try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults(), true,
                 new io.tradeguard.sim.engine.Liquidity(20, 2, new BigDecimal("200")))) {
+            // and an account that pays 0.25 % as taker, not the standard 0.1 %
+            g.control("/sim/v1/fees", "{\"market\":\"spot\",\"maker\":\"0.001\",\"taker\":\"0.0025\"}");
             g.priceSeen("50000");
             assertThat(g.buyLimit("0.001", "45000")).isInstanceOf(CommandResult.Accepted.class);
             int[] moves = {0};
@@ -85,6 +87,9 @@ class MarketEntryTest {
                 g.price(moves[0]++ % 2 == 0 ? "50010" : "50000");
                 return g.snapshot().price(GuardedEngine.BTCUSDT).isPresent();
             });
+
+            // (the fee estimates use the account's own rate, read when the symbol's book stream opened)
+            await().atMost(Duration.ofSeconds(10)).until(() -> g.guards.takerFeeRate(GuardedEngine.BTCUSDT).compareTo(new BigDecimal("0.0025")) == 0);
 
             // when it buys 0.01 at market: more than twice the best level
             List<CommandResult> refused = new ArrayList<>();

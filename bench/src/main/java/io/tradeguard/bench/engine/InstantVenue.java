@@ -62,6 +62,12 @@ final class InstantVenue implements Venue {
                 new BigDecimal("5"), BigDecimal.ZERO, true, 200));
     }
 
+    /** The benchmark assumes the standard rate. */
+    @Override
+    public java.util.Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol) {
+        return java.util.Optional.empty();
+    }
+
     /** The benchmark measures single orders; it has no order lists. */
     @Override
     public boolean supportsOco() {

@@ -249,6 +249,12 @@ public final class BinanceFuturesVenue implements Venue {
 
     // ---------------------------------------------------------------- orders
 
+    /** Not read here yet (GET /fapi/v1/commissionRate): the standard rate is assumed. */
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol) {
+        return Optional.empty();
+    }
+
     /** USD-M futures has no OCO lists; protection there is a reduce-only bracket (or local triggers). */
     @Override
     public boolean supportsOco() {

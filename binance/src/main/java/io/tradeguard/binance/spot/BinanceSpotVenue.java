@@ -261,6 +261,22 @@ public final class BinanceSpotVenue implements Venue {
         }
     }
 
+    /**
+     * GET /api/v3/account/commission: the standard rate plus the tax rate of the symbol (a BNB discount is not
+     * counted: the estimate stays on the safe side).
+     */
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        JsonNode answer = rest.commission(symbol.value());
+        return Optional.of(parsed(() -> new io.tradeguard.core.venue.CommissionRates(
+                Fields.decimal(answer.path("standardCommission"), "maker").add(optionalRate(answer.path("taxCommission"), "maker")),
+                Fields.decimal(answer.path("standardCommission"), "taker").add(optionalRate(answer.path("taxCommission"), "taker")))));
+    }
+
+    private static BigDecimal optionalRate(JsonNode node, String field) {
+        return node.hasNonNull(field) ? new BigDecimal(node.get(field).asText()) : BigDecimal.ZERO;
+    }
+
     @Override
     public boolean supportsOco() {
         return true;

@@ -63,6 +63,8 @@ public final class TradingGuards {
     static final java.time.Duration BOOK_MAX_AGE = java.time.Duration.ofSeconds(10);
 
     private final Map<Symbol, StampedBook> books = new ConcurrentHashMap<>();
+    /** the account's own commission rates, by symbol, as the venue said them */
+    private final Map<Symbol, io.tradeguard.core.venue.CommissionRates> fees = new ConcurrentHashMap<>();
     private volatile BookFeed bookFeed;
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
     private volatile BigDecimal lastEquity;
@@ -135,7 +137,7 @@ public final class TradingGuards {
             venueHasOco = venue.supportsOco();
             protection.nativeOco(venueHasOco && nativeProtection);
         }
-        BookFeed feed = new BookFeed(venue, this::onBook);
+        BookFeed feed = new BookFeed(venue, this::onBook, fees::put);
         bookFeed = feed;
         return new WatchedVenue(venue, this, feed);
     }
@@ -199,6 +201,15 @@ public final class TradingGuards {
     }
 
     private record StampedBook(OrderBookView book, Instant at) {
+    }
+
+    /**
+     * The taker commission rate of the account on a symbol: the venue's own rate once read (with the symbol's book
+     * stream), else the standard spot rate of 0.1 %. What the fee estimates of the rules and previews use.
+     */
+    public BigDecimal takerFeeRate(Symbol symbol) {
+        io.tradeguard.core.venue.CommissionRates rates = fees.get(symbol);
+        return rates != null ? rates.taker() : RiskCheck.TAKER_FEE;
     }
 
     /** Restores the last saved guard state from the journal; call before the engine starts. */
@@ -362,7 +373,7 @@ public final class TradingGuards {
 
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
         return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
-                protection.stops(triggers), this::freshBook);
+                protection.stops(triggers), this::freshBook, takerFeeRate(intent.symbol()));
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */

@@ -65,6 +65,11 @@ final class WatchedVenue implements Venue {
     }
 
     @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        return watched(() -> venue.commissionRates(symbol));
+    }
+
+    @Override
     public boolean supportsOco() {
         return venue.supportsOco();
     }

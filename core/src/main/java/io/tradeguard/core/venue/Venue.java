@@ -41,6 +41,12 @@ public interface Venue extends AutoCloseable {
      */
     OcoResult submitOco(OcoRequest request);
 
+    /**
+     * The account's own commission rates on a symbol (spot {@code GET /api/v3/account/commission}), or empty when
+     * this venue does not say (then the standard rate is assumed). No default: a wrapper must forward it.
+     */
+    Optional<CommissionRates> commissionRates(Symbol symbol) throws VenueException;
+
     /** Cancels an order by client id; an order that is already closed is reported, not an error. */
     OrderUpdate cancel(Symbol symbol, ClientOrderId clientOrderId) throws VenueException;
 

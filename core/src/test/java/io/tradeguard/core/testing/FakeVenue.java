@@ -168,6 +168,19 @@ public final class FakeVenue implements Venue {
         return new SubmitResult.Accepted(placed);
     }
 
+    private volatile io.tradeguard.core.venue.CommissionRates commission;
+
+    /** The rates commissionRates answers from now on (empty before: the venue does not say). */
+    public void commission(String maker, String taker) {
+        this.commission = new io.tradeguard.core.venue.CommissionRates(new BigDecimal(maker), new BigDecimal(taker));
+    }
+
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) {
+        record("commissionRates", symbol);
+        return Optional.ofNullable(commission);
+    }
+
     @Override
     public boolean supportsOco() {
         return oco;
