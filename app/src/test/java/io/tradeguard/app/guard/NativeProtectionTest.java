@@ -296,4 +296,24 @@ class NativeProtectionTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> openOnExchange(g).isEmpty());
         }
     }
+
+    @Test
+    void an_emergency_stop_cancels_the_oco_and_flattens_the_holding_it_locked() throws Exception {
+        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults())) {
+            g.priceSeen("50000");
+            g.enterLong("0.01", "50100");
+            liveBracket(g);
+            assertThat(openOnExchange(g)).hasSize(2);
+
+            // when the emergency stop is pressed while the OCO locks every coin of the position
+            assertThat(g.submit(new Command.EmergencyStop("test: flatten everything"))).isInstanceOf(CommandResult.Accepted.class);
+
+            // then the OCO is cancelled, the holding sold whole, and trading halted
+            await().atMost(Duration.ofSeconds(15)).until(() -> g.position().isEmpty() && openOnExchange(g).isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> SimFixture.total(g.venue, "BTC").signum() == 0);
+            assertThat(g.snapshot().halted()).isTrue();
+            assertThat(g.guards.nativeBrackets()).isEmpty();
+            assertThat(g.guards.activeTriggers()).isEmpty();
+        }
+    }
 }

@@ -257,8 +257,8 @@ final class EngineCore {
         };
     }
 
-    private CommandResult closeNow(Command.ClosePosition c, Emitter out, Instant now) {
-        return orderPath.close(c.market(), c.symbol(), c.origin(), c.reason(), false, out, now);
+    private CommandResult closeNow(Command.ClosePosition c, boolean emergency, Emitter out, Instant now) {
+        return orderPath.close(c.market(), c.symbol(), c.origin(), c.reason(), emergency, out, now);
     }
 
     /** Why no order can be placed now, or null. */
@@ -316,7 +316,10 @@ final class EngineCore {
             notes.add("the journal cannot be written: positions were not flattened");
         } else {
             for (var position : state.positions()) {
-                CommandResult result = orderPath.close(position.market(), position.symbol(), OrderOrigin.PROTECTION,
+                // a holding an OCO locks is flattened once the cancel-all above has freed it
+                CommandResult waiting = ocos.emergencyClose(new Command.ClosePosition(position.market(), position.symbol(),
+                        OrderOrigin.PROTECTION, "emergency stop"), now);
+                CommandResult result = waiting != null ? waiting : orderPath.close(position.market(), position.symbol(), OrderOrigin.PROTECTION,
                         "emergency stop", true, out, now);
                 switch (result) {
                     case CommandResult.Accepted a -> ids.addAll(a.orders());

@@ -45,10 +45,10 @@ final class ProtectionOcos {
     }
 
     interface Closer {
-        CommandResult close(Command.ClosePosition close, Emitter out, Instant now);
+        CommandResult close(Command.ClosePosition close, boolean emergency, Emitter out, Instant now);
     }
 
-    private record PendingClose(Command.ClosePosition command, Instant deadline) {
+    private record PendingClose(Command.ClosePosition command, boolean emergency, Instant deadline) {
     }
 
     private final TradingState state;
@@ -174,19 +174,39 @@ final class ProtectionOcos {
     CommandResult close(Command.ClosePosition c, Closer closer, Emitter out, Instant now) {
         List<Order> legs = legs(c.market(), c.symbol());
         if (legs.isEmpty()) {
-            return closer.close(c, out, now);
+            return closer.close(c, false, out, now);
         }
+        cancelLegs(legs, c.reason(), out, now);
+        closes.put(c.symbol(), new PendingClose(c, false, now.plus(CLOSE_WAIT)));
+        // the orders this command acted on now are the legs; the market close follows as its own order
+        return new CommandResult.Accepted(legs.stream().map(Order::clientOrderId).toList(), List.of("the protection OCO of "
+                + c.symbol() + " is cancelled first; the position is closed at market once its coins are free"));
+    }
+
+    /**
+     * An emergency stop's flatten of a spot holding that an OCO locks: the stop's cancel-all has asked for the legs'
+     * cancels already; the flatten follows once the coins are free. Null when no leg locks it (flatten at once).
+     */
+    CommandResult emergencyClose(Command.ClosePosition c, Instant now) {
+        if (legs(c.market(), c.symbol()).isEmpty()) {
+            return null;
+        }
+        closes.put(c.symbol(), new PendingClose(c, true, now.plus(CLOSE_WAIT)));
+        return new CommandResult.Accepted(List.of(), List.of("the flatten of " + c.symbol()
+                + " waits for its protection OCO to be cancelled"));
+    }
+
+    private void cancelLegs(List<Order> legs, String reason, Emitter out, Instant now) {
+        java.util.Set<ClientOrderId> listsCancelled = new java.util.HashSet<>();
         for (Order leg : legs) {
-            out.emit(new DomainEvent.OrderCancelRequested(leg.clientOrderId(), "position closed: " + c.reason(), now));
+            out.emit(new DomainEvent.OrderCancelRequested(leg.clientOrderId(), "position closed: " + reason, now));
             if (leg.status() == OrderStatus.PENDING_SUBMIT || leg.status() == OrderStatus.UNKNOWN) {
                 cancelWhenAcknowledged.add(leg.clientOrderId());
-            } else {
+            } else if (listsCancelled.add(OcoLegIds.listOf(leg.clientOrderId()).orElseThrow())) {
+                // cancelling one leg cancels the whole list on the exchange; a cancel of the other would be refused
                 out.effect(new Effect.Cancel(leg.symbol(), leg.clientOrderId()));
             }
         }
-        closes.put(c.symbol(), new PendingClose(c, now.plus(CLOSE_WAIT)));
-        return new CommandResult.Accepted(List.of(), List.of("the protection OCO of " + c.symbol()
-                + " is cancelled first; the position is closed once its coins are free"));
     }
 
     /** After every message: the closes whose OCO is gone and whose coins are free (or whose wait is over) go out. */
@@ -209,7 +229,7 @@ final class ProtectionOcos {
             boolean free = base != null && base.free().compareTo(position.size()) >= 0;
             if (free || !now.isBefore(pending.deadline())) {
                 it.remove();
-                CommandResult result = closer.close(c, out, now);
+                CommandResult result = closer.close(c, pending.emergency(), out, now);
                 if (result instanceof CommandResult.Rejected r) {
                     java.util.logging.Logger.getLogger(ProtectionOcos.class.getName()).warning("closing " + c.symbol()
                             + " after its OCO was cancelled was refused: " + String.join("; ", r.reasons()));
