@@ -109,6 +109,7 @@ final class EngineTradingApi implements TradingApi {
         if (snapshot == null) {
             return new Outcome.Unavailable<>("the engine did not answer in time");
         }
+        requireValidProtection(order, snapshot);
         return switch (risk.judge(intent, snapshot)) {
             case RiskCheck.Judgement.NotJudged n -> Outcome.done(new OrderPreview(order, fee(order, intent, snapshot),
                     new RiskVerdict(false, 100, List.of(new RuleResult("order_check", false, n.reason(), null, null)))));
@@ -133,6 +134,7 @@ final class EngineTradingApi implements TradingApi {
         if (snapshot == null) {
             return new Outcome.Unavailable<>("the engine did not answer in time");
         }
+        requireValidProtection(order, snapshot);
         if (snapshot.halted()) {
             return new Outcome.Conflict<>("trading_halted", "trading is halted after an emergency stop ("
                     + snapshot.haltReason() + "); an admin must reset it first");
@@ -348,10 +350,41 @@ final class EngineTradingApi implements TradingApi {
         if (order.type() == null) {
             return Optional.of("OCO orders are not wired to the engine yet; place the two legs as separate orders");
         }
-        if (order.stopLoss() != null || order.takeProfit() != null) {
-            return Optional.of("stop_loss / take_profit on an order are not wired yet; place a stop-loss or take-profit order after the fill");
+        return Optional.empty();
+    }
+
+    /**
+     * Why an order's own stop_loss / take_profit cannot protect the position it opens, or empty: only a buy opens a
+     * spot position, and its stop-loss must lie below, its take-profit above, the price it enters at (the limit
+     * price, else the last price).
+     */
+    static Optional<String> protectionProblem(OrderIntent order, TradingSnapshot snapshot) {
+        if (order.stopLoss() == null && order.takeProfit() == null) {
+            return Optional.empty();
+        }
+        if (order.side() != io.tradeguard.core.model.Side.BUY) {
+            return Optional.of("stop_loss / take_profit protect the position an order opens; a spot sell opens none");
+        }
+        BigDecimal entry = order.price() != null ? order.price() : snapshot.price(order.symbol()).orElse(null);
+        if (entry == null) {
+            return Optional.of("the price of " + order.symbol() + " is not known yet, so stop_loss / take_profit cannot be"
+                    + " checked against it; give a limit price or try again in a moment");
+        }
+        if (order.stopLoss() != null && order.stopLoss().compareTo(entry) >= 0) {
+            return Optional.of("the stop_loss " + order.stopLoss().toPlainString() + " of a long must lie below its entry price "
+                    + entry.stripTrailingZeros().toPlainString());
+        }
+        if (order.takeProfit() != null && order.takeProfit().compareTo(entry) <= 0) {
+            return Optional.of("the take_profit " + order.takeProfit().toPlainString() + " of a long must lie above its entry price "
+                    + entry.stripTrailingZeros().toPlainString());
         }
         return Optional.empty();
+    }
+
+    private static void requireValidProtection(OrderIntent order, TradingSnapshot snapshot) {
+        protectionProblem(order, snapshot).ifPresent(problem -> {
+            throw io.tradeguard.server.http.ApiException.of(400, "invalid_protection", problem);
+        });
     }
 
     static io.tradeguard.core.order.OrderIntent toCore(OrderIntent o, OrderOrigin origin) {
@@ -404,7 +437,7 @@ final class EngineTradingApi implements TradingApi {
         BigDecimal price = intent.price() != null ? intent.price() : risk.price(s, order.symbol());
         BigDecimal notional = intent.quoteQuantity() != null ? intent.quoteQuantity()
                 : price == null || intent.quantity() == null ? BigDecimal.ZERO : price.multiply(intent.quantity());
-        BigDecimal rate = RiskCheck.TAKER_FEE_RATE;
+        BigDecimal rate = risk.guards().takerFeeRate(order.symbol()); // the account's own rate once the venue said it
         return new FeeEstimate(notional.multiply(rate).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros(), quote, rate);
     }
 

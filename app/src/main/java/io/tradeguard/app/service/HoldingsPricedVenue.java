@@ -84,6 +84,21 @@ final class HoldingsPricedVenue implements Venue {
     }
 
     @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        return venue.commissionRates(symbol);
+    }
+
+    @Override
+    public boolean supportsOco() {
+        return venue.supportsOco();
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        return venue.submitOco(request);
+    }
+
+    @Override
     public SubmitResult submit(OrderRequest request) {
         return venue.submit(request);
     }

@@ -201,6 +201,22 @@ public final class EngineProcessMain {
             return result;
         }
 
+        @Override
+        public java.util.Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol)
+                throws io.tradeguard.core.venue.VenueException {
+            return venue.commissionRates(symbol);
+        }
+
+        @Override
+        public boolean supportsOco() {
+            return venue.supportsOco();
+        }
+
+        @Override
+        public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+            return venue.submitOco(request);
+        }
+
         private static void holdForever() {
             while (true) {
                 LockSupport.park(); // until the parent's SIGKILL

@@ -55,14 +55,28 @@ final class GuardedEngine implements AutoCloseable {
     final SimAccount account;
     final Database db;
     final BinanceSpotVenue venue;
-    final TradingGuards guards;
-    final Engine engine;
+    private final RiskConfig config;
+    private final boolean nativeProtection;
+    volatile TradingGuards guards;
+    volatile Engine engine;
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     private final HttpClient control = HttpClient.newHttpClient();
 
+    /** Spot longs protected by a native OCO on the simulator, as the application runs. */
     GuardedEngine(Path dir, RiskConfig config) throws Exception {
+        this(dir, config, true, io.tradeguard.sim.engine.Liquidity.defaults());
+    }
+
+    /**
+     * @param nativeProtection false: every position gets the local bracket (a venue without OCO lists)
+     * @param liquidity        the simulator's own depth around the last price
+     */
+    GuardedEngine(Path dir, RiskConfig config, boolean nativeProtection, io.tradeguard.sim.engine.Liquidity liquidity)
+            throws Exception {
+        this.config = config;
+        this.nativeProtection = nativeProtection;
         sim = ExchangeSimulator.start(SimConfig.defaults().withPort(0).withAdminToken(ADMIN).withSeed(42)
-                .withPriceFeed(new PriceFeed.Manual()));
+                .withPriceFeed(new PriceFeed.Manual()).withLiquidity(liquidity));
         account = sim.createAccount(Map.of("USDT", new BigDecimal("10000")));
         sim.setPrice("BTCUSDT", new BigDecimal("50000"));
         db = Database.sqlite(dir.resolve("journal.db"));
@@ -72,9 +86,19 @@ final class GuardedEngine implements AutoCloseable {
                         Duration.ofMillis(20), Duration.ofMillis(100)))
                 .withStreams(new ReconnectingSocket.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
                         Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(15))));
-        guards = TradingGuards.create(config, InstantSource.system());
+        startEngine();
+    }
+
+    /** New guards and a new engine on the same journal, venue and simulator (a restart of the process). */
+    void restartEngine() throws Exception {
+        engine.stop("restart");
+        startEngine();
+    }
+
+    private void startEngine() throws Exception {
+        TradingGuards guards = TradingGuards.create(config, InstantSource.system()).nativeProtection(nativeProtection);
         guards.restore(db.journal());
-        engine = Engine.builder(guards.watch(venue), db.journal())
+        Engine engine = Engine.builder(guards.watch(venue), db.journal())
                 // an order whose submit answer was lost is queried every second and given up after 3 s (tests only)
                 .settings(new EngineSettings("TG", Market.SPOT, io.tradeguard.core.model.Asset.USDT, false,
                         Duration.ofSeconds(300), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofDays(7),
@@ -85,7 +109,14 @@ final class GuardedEngine implements AutoCloseable {
                 .priceWatcher(guards.priceWatcher())
                 .build();
         guards.bind(engine::submit);
+        this.guards = guards;
+        this.engine = engine;
         engine.start();
+    }
+
+    /** An order another account places on the simulator (the rest of the market), through its control API. */
+    void externalOrder(SimAccount other, String json) {
+        control("/sim/v1/external-order", json.replace("{", "{\"api_key\":\"" + other.apiKey() + "\","));
     }
 
     CommandResult submit(Command command) throws Exception {
@@ -149,12 +180,17 @@ final class GuardedEngine implements AutoCloseable {
     }
 
     void faults(String json) {
+        control("/sim/v1/faults", json);
+    }
+
+    /** A call of the simulator's control API (e.g. /sim/v1/fees); fails the test on an error answer. */
+    void control(String path, String json) {
         try {
-            HttpResponse<String> response = control.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/v1/faults"))
+            HttpResponse<String> response = control.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
                     .header("X-Sim-Admin", ADMIN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new AssertionError("faults answered " + response.statusCode() + ": " + response.body());
+                throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);

@@ -73,6 +73,55 @@ class MarketEntryTest {
         }
     }
 
+    @Test
+    void a_market_order_larger_than_the_best_level_passes_with_the_price_of_the_walked_book() throws Exception {
+        // a thin market: 20 levels 2 bips apart, 200 USDT each (0.004 BTC at 50,000)
+        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults(), true,
+                new io.tradeguard.sim.engine.Liquidity(20, 2, new BigDecimal("200")))) {
+            // and an account that pays 0.25 % as taker, not the standard 0.1 %
+            g.control("/sim/v1/fees", "{\"market\":\"spot\",\"maker\":\"0.001\",\"taker\":\"0.0025\"}");
+            g.priceSeen("50000");
+            assertThat(g.buyLimit("0.001", "45000")).isInstanceOf(CommandResult.Accepted.class);
+            int[] moves = {0};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                g.price(moves[0]++ % 2 == 0 ? "50010" : "50000");
+                return g.snapshot().price(GuardedEngine.BTCUSDT).isPresent();
+            });
+
+            // (the fee estimates use the account's own rate, read when the symbol's book stream opened)
+            await().atMost(Duration.ofSeconds(10)).until(() -> g.guards.takerFeeRate(GuardedEngine.BTCUSDT).compareTo(new BigDecimal("0.0025")) == 0);
+
+            // when it buys 0.01 at market: more than twice the best level
+            List<CommandResult> refused = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .failFast("a refusal other than an unknown book", () -> !refused.isEmpty() && !bookUnknown(refused.getLast()))
+                    .until(() -> {
+                CommandResult r = g.buyMarket("0.01");
+                if (r instanceof CommandResult.Accepted) {
+                    return true;
+                }
+                refused.add(r);
+                return false;
+            });
+
+            // then the expected fill walked the streamed depth (within the 0.5 % allowed) and the order filled over
+            // several levels, each dearer than the one before
+            await().atMost(Duration.ofSeconds(10)).until(() -> g.events(DomainEvent.OrderFilled.class).stream()
+                    .anyMatch(f -> f.order().type() == OrderType.MARKET));
+            List<io.tradeguard.core.venue.Fill> fills = new ArrayList<>();
+            g.events.forEach(e -> {
+                if (e instanceof DomainEvent.OrderPartiallyFilled p && p.order().type() == OrderType.MARKET) {
+                    fills.add(p.fill());
+                } else if (e instanceof DomainEvent.OrderFilled f && f.order().type() == OrderType.MARKET && f.fill() != null) {
+                    fills.add(f.fill());
+                }
+            });
+            assertThat(fills).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(fills.getLast().price()).isGreaterThan(fills.getFirst().price());
+            assertThat(g.position().orElseThrow().entryPrice()).isBetween(new BigDecimal("50000"), new BigDecimal("50250"));
+        }
+    }
+
     private static boolean bookUnknown(CommandResult result) {
         return result instanceof CommandResult.Rejected r
                 && r.reasons().stream().anyMatch(reason -> reason.contains("order book of BTCUSDT is unknown"));

@@ -23,6 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/** The local bracket (a venue without OCO lists, or native protection switched off) and the emergency stop. */
 class ProtectionAndEmergencyTest {
 
     @TempDir
@@ -35,7 +36,7 @@ class ProtectionAndEmergencyTest {
 
     @Test
     void every_entry_gets_a_stop_loss_and_a_take_profit_and_whichever_fires_first_cancels_the_other() throws Exception {
-        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults())) {
+        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults(), false, io.tradeguard.sim.engine.Liquidity.defaults())) {
             // given a long entered at ~50000
             g.priceSeen("50000");
             Position entry = g.enterLong("0.01", "50100");
@@ -78,7 +79,7 @@ class ProtectionAndEmergencyTest {
 
     @Test
     void a_trailing_stop_follows_the_rising_price_and_exits_on_the_pullback_at_the_trail() throws Exception {
-        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults())) {
+        try (GuardedEngine g = new GuardedEngine(dir, RiskConfig.defaults(), false, io.tradeguard.sim.engine.Liquidity.defaults())) {
             g.priceSeen("50000");
             Position entry = g.enterLong("0.01", "50100");
             await().atMost(Duration.ofSeconds(5)).until(() -> g.guards.activeTriggers().size() == 2);
@@ -133,7 +134,7 @@ class ProtectionAndEmergencyTest {
     @Test
     void emergency_stop_flattens_open_orders_and_the_position_while_exchange_errors_are_injected() throws Exception {
         RiskConfig config = RiskConfig.defaults().withSetting(RiskConfig.CB_THRESHOLD, "2");
-        try (GuardedEngine g = new GuardedEngine(dir, config)) {
+        try (GuardedEngine g = new GuardedEngine(dir, config, false, io.tradeguard.sim.engine.Liquidity.defaults())) {
             // given a position and resting orders on both sides
             g.priceSeen("50000");
             g.enterLong("0.01", "50100");

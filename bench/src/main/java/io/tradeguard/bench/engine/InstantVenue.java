@@ -62,6 +62,23 @@ final class InstantVenue implements Venue {
                 new BigDecimal("5"), BigDecimal.ZERO, true, 200));
     }
 
+    /** The benchmark assumes the standard rate. */
+    @Override
+    public java.util.Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol) {
+        return java.util.Optional.empty();
+    }
+
+    /** The benchmark measures single orders; it has no order lists. */
+    @Override
+    public boolean supportsOco() {
+        return false;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        return io.tradeguard.core.venue.OcoResult.unsupported(this);
+    }
+
     @Override
     public SubmitResult submit(OrderRequest r) {
         Instant now = Instant.now();

@@ -249,6 +249,23 @@ public final class BinanceFuturesVenue implements Venue {
 
     // ---------------------------------------------------------------- orders
 
+    /** Not read here yet (GET /fapi/v1/commissionRate): the standard rate is assumed. */
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol) {
+        return Optional.empty();
+    }
+
+    /** USD-M futures has no OCO lists; protection there is a reduce-only bracket (or local triggers). */
+    @Override
+    public boolean supportsOco() {
+        return false;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        return io.tradeguard.core.venue.OcoResult.unsupported(this);
+    }
+
     @Override
     public SubmitResult submit(OrderRequest request) {
         boolean algo = FuturesEnums.isAlgo(request.type());

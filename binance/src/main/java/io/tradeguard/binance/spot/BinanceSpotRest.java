@@ -31,6 +31,7 @@ public final class BinanceSpotRest {
     static final Endpoint OPEN_ORDERS = Endpoint.signedGet("/api/v3/openOrders", 6);
     static final Endpoint ALL_ORDERS = Endpoint.signedGet("/api/v3/allOrders", 20);
     static final Endpoint ACCOUNT = Endpoint.signedGet("/api/v3/account", 20);
+    static final Endpoint ACCOUNT_COMMISSION = Endpoint.signedGet("/api/v3/account/commission", 20);
     static final Endpoint MY_TRADES = Endpoint.signedGet("/api/v3/myTrades", 20);
 
     private final RestTransport transport;
@@ -126,6 +127,10 @@ public final class BinanceSpotRest {
 
     public JsonNode account() throws VenueException {
         return transport.call(ACCOUNT, Params.of().add("omitZeroBalances", "false"));
+    }
+
+    public JsonNode commission(String symbol) throws VenueException {
+        return transport.call(ACCOUNT_COMMISSION, Params.of().add("symbol", symbol));
     }
 
     public JsonNode myTrades(String symbol, Long orderId, Long startTime, Long fromId, Integer limit) throws VenueException {

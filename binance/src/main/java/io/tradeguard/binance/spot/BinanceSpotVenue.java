@@ -261,6 +261,41 @@ public final class BinanceSpotVenue implements Venue {
         }
     }
 
+    /**
+     * GET /api/v3/account/commission: the standard rate plus the tax rate of the symbol (a BNB discount is not
+     * counted: the estimate stays on the safe side).
+     */
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        JsonNode answer = rest.commission(symbol.value());
+        return Optional.of(parsed(() -> new io.tradeguard.core.venue.CommissionRates(
+                Fields.decimal(answer.path("standardCommission"), "maker").add(optionalRate(answer.path("taxCommission"), "maker")),
+                Fields.decimal(answer.path("standardCommission"), "taker").add(optionalRate(answer.path("taxCommission"), "taker")))));
+    }
+
+    private static BigDecimal optionalRate(JsonNode node, String field) {
+        return node.hasNonNull(field) ? new BigDecimal(node.get(field).asText()) : BigDecimal.ZERO;
+    }
+
+    @Override
+    public boolean supportsOco() {
+        return true;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(OcoRequest request) {
+        return switch (placeOco(request)) {
+            case OcoOutcome.Placed p -> {
+                p.list().orders().forEach(caches::remember);
+                caches.forgetBalances();
+                yield new io.tradeguard.core.venue.OcoResult.Placed(p.list());
+            }
+            case OcoOutcome.Rejected r -> new io.tradeguard.core.venue.OcoResult.Rejected(r.error());
+            case OcoOutcome.NotPlaced n -> new io.tradeguard.core.venue.OcoResult.NotPlaced(n.cause());
+            case OcoOutcome.Unknown u -> new io.tradeguard.core.venue.OcoResult.Unknown(u.cause());
+        };
+    }
+
     public OrderListReport cancelOco(Symbol symbol, String listClientOrderId) throws VenueException {
         JsonNode answer = rest.cancelOrderList(symbol.value(), listClientOrderId);
         OrderListReport report = parsed(() -> SpotParsers.orderList(answer, receivedNow()));
@@ -479,23 +514,33 @@ public final class BinanceSpotVenue implements Venue {
         if (symbols.isEmpty()) {
             return Optional.empty();
         }
-        List<SpotMarketStreams.Stream> tickers = symbols.stream()
-                .map(s -> (SpotMarketStreams.Stream) new SpotMarketStreams.Stream.BookTickers(s)).toList();
-        SpotMarketStreams stream = marketStreams(tickers, event -> { }, quote -> listener.accept(topOfBook(quote)));
-        // the stream speaks only when the top changes: start from the current top (GET /api/v3/ticker/bookTicker)
+        // the top BOOK_LEVELS levels, so that a market order's expected fill walks past the best price
+        List<SpotMarketStreams.Stream> depth = symbols.stream()
+                .map(s -> (SpotMarketStreams.Stream) new SpotMarketStreams.Stream.PartialDepth(s, BOOK_LEVELS)).toList();
+        SpotMarketStreams stream = new SpotMarketStreams(config.endpoints().streams(), depth, http, config.streams(),
+                event -> { }, quote -> { }, book -> deliverBook(listener, book), config.clock(),
+                config.streams().readyTimeout().multipliedBy(2));
+        streams.add(stream);
+        // start from the current book (GET /api/v3/depth), not from the stream's next message
         for (Symbol symbol : symbols) {
             try {
-                listener.accept(topOfBook(bookTicker(symbol)));
+                listener.accept(depth(symbol, BOOK_LEVELS));
             } catch (VenueException e) {
-                log.warn("no current book of {} ({}); the stream's next change brings it", symbol, e.error());
+                log.warn("no current book of {} ({}); the stream's next message brings it", symbol, e.error());
             }
         }
         return Optional.of(stream);
     }
 
-    private static OrderBook topOfBook(BookTicker quote) {
-        return new OrderBook(quote.symbol(), 0, List.of(new OrderBook.Level(quote.bidPrice(), quote.bidQuantity())),
-                List.of(new OrderBook.Level(quote.askPrice(), quote.askQuantity())));
+    /** Levels of the book stream behind {@link #subscribeBooks}. */
+    static final int BOOK_LEVELS = 20;
+
+    private static void deliverBook(Consumer<OrderBook> listener, OrderBook book) {
+        try {
+            listener.accept(book);
+        } catch (RuntimeException e) {
+            log.warn("a book listener failed on {}", book.symbol(), e);
+        }
     }
 
     /** One combined market-stream connection; add and remove streams on the returned manager. */

@@ -52,6 +52,19 @@ public final class SpotMarketStreams implements AutoCloseable {
             }
         }
 
+        /** The top {@code levels} (5, 10 or 20) of the book every 100 ms: {@code <symbol>@depth<levels>@100ms}. */
+        record PartialDepth(Symbol symbol, int levels) implements Stream {
+            public PartialDepth {
+                if (levels != 5 && levels != 10 && levels != 20) {
+                    throw new IllegalArgumentException("partial depth has 5, 10 or 20 levels, not " + levels);
+                }
+            }
+
+            public String wireName() {
+                return symbol.streamName() + "@depth" + levels + "@100ms";
+            }
+        }
+
         record Klines(Symbol symbol, String interval) implements Stream {
             public Klines {
                 if (!List.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M").contains(interval)) {
@@ -68,6 +81,7 @@ public final class SpotMarketStreams implements AutoCloseable {
     private final URI streamBase;
     private final Consumer<VenueEvent> events;
     private final Consumer<BookTicker> quotes;
+    private final Consumer<io.tradeguard.core.venue.OrderBook> books;
     private final Set<String> streams = new LinkedHashSet<>();
     private final AtomicLong ids = new AtomicLong();
     private final ReconnectingSocket socket;
@@ -76,12 +90,19 @@ public final class SpotMarketStreams implements AutoCloseable {
     SpotMarketStreams(URI streamBase, Collection<Stream> initial, HttpClient http, ReconnectingSocket.Settings settings,
                       Consumer<VenueEvent> events, Consumer<BookTicker> quotes, InstantSource clock, Duration openTimeout)
             throws VenueException {
+        this(streamBase, initial, http, settings, events, quotes, book -> { }, clock, openTimeout);
+    }
+
+    SpotMarketStreams(URI streamBase, Collection<Stream> initial, HttpClient http, ReconnectingSocket.Settings settings,
+                      Consumer<VenueEvent> events, Consumer<BookTicker> quotes, Consumer<io.tradeguard.core.venue.OrderBook> books,
+                      InstantSource clock, Duration openTimeout) throws VenueException {
         if (initial.isEmpty()) {
             throw new IllegalArgumentException("a market stream connection needs at least one stream");
         }
         this.streamBase = streamBase;
         this.events = events;
         this.quotes = quotes;
+        this.books = books;
         initial.forEach(s -> streams.add(s.wireName()));
         this.socket = new ReconnectingSocket(new Protocol(), http, settings, events, clock);
         socket.start(openTimeout);
@@ -155,17 +176,28 @@ public final class SpotMarketStreams implements AutoCloseable {
 
         @Override
         public Optional<String> onText(String text, Instant receivedAt, Link ignored) {
-            return read(Json.parse(text), receivedAt, events, quotes);
+            return read(Json.parse(text), receivedAt, events, quotes, books);
         }
     }
 
     /** One combined-stream message; returns a reason to reconnect (a shutdown notice), or empty. */
     static Optional<String> read(JsonNode message, Instant receivedAt, Consumer<VenueEvent> events, Consumer<BookTicker> quotes) {
+        return read(message, receivedAt, events, quotes, book -> { });
+    }
+
+    static Optional<String> read(JsonNode message, Instant receivedAt, Consumer<VenueEvent> events, Consumer<BookTicker> quotes,
+                                 Consumer<io.tradeguard.core.venue.OrderBook> books) {
         if (message.has("result") || message.has("code")) {
             return Optional.empty(); // answer to SUBSCRIBE/UNSUBSCRIBE
         }
         JsonNode data = message.has("data") ? message.get("data") : message;
         String stream = message.path("stream").asText("");
+        int at = stream.indexOf("@depth");
+        if (at > 0 && data.has("bids") && data.has("asks")) {
+            // a partial depth payload names no symbol: the combined stream's name does
+            books.accept(SpotParsers.depth(Symbol.of(stream.substring(0, at).toUpperCase(java.util.Locale.ROOT)), data));
+            return Optional.empty();
+        }
         if (stream.endsWith("@bookTicker") || (!data.has("e") && data.has("b") && data.has("a"))) {
             quotes.accept(new BookTicker(Symbol.of(text(data, "s")), decimal(data, "b"), decimal(data, "B"),
                     decimal(data, "a"), decimal(data, "A")));

@@ -102,6 +102,36 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Protect a spot holding with a native OCO that sells it: a TAKE_PROFIT leg above the market and a STOP_LOSS
+     * leg below (a trailing STOP_LOSS when {@code trailingDelta} is given, in BIPS). The engine gives the list and
+     * its legs their client ids ({@link io.tradeguard.core.order.OcoLegIds}), journals both legs before the list is
+     * sent, and tracks them as orders of origin PROTECTION.
+     *
+     * @param stopLoss the stop price of the stop-loss leg; null for a pure trailing stop
+     */
+    record PlaceProtectionOco(Symbol symbol, java.math.BigDecimal quantity, java.math.BigDecimal takeProfit,
+                              java.math.BigDecimal stopLoss, Integer trailingDelta) implements Command {
+        public PlaceProtectionOco {
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(quantity, "quantity");
+            Objects.requireNonNull(takeProfit, "takeProfit");
+            if (stopLoss == null && trailingDelta == null) {
+                throw new IllegalArgumentException("a protection OCO needs a stop-loss price or a trailing delta");
+            }
+            if (quantity.signum() <= 0 || takeProfit.signum() <= 0 || stopLoss != null && stopLoss.signum() <= 0) {
+                throw new IllegalArgumentException("a protection OCO needs a positive quantity and prices");
+            }
+            if (stopLoss != null && stopLoss.compareTo(takeProfit) >= 0) {
+                throw new IllegalArgumentException("the stop-loss " + stopLoss.toPlainString()
+                        + " must lie below the take-profit " + takeProfit.toPlainString());
+            }
+            if (trailingDelta != null && trailingDelta <= 0) {
+                throw new IllegalArgumentException("trailingDelta must be positive BIPS");
+            }
+        }
+    }
+
     /** Reconcile with the venue now. */
     record Reconcile() implements Command {
     }

@@ -18,6 +18,10 @@ sealed interface Effect {
     record Submit(OrderRequest request) implements Effect {
     }
 
+    /** Place one OCO list; like {@link Submit}, released only once both legs are journaled. */
+    record SubmitOco(io.tradeguard.core.venue.OcoRequest request) implements Effect {
+    }
+
     record Cancel(Symbol symbol, ClientOrderId clientOrderId) implements Effect {
     }
 

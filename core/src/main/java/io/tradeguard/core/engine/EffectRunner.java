@@ -92,6 +92,15 @@ final class EffectRunner {
                 }
                 yield new Inbound.SubmitAnswered(s.request().clientOrderId(), result);
             }
+            case Effect.SubmitOco s -> {
+                io.tradeguard.core.venue.OcoResult result;
+                try {
+                    result = venue.submitOco(s.request());
+                } catch (RuntimeException e) {
+                    result = new io.tradeguard.core.venue.OcoResult.Unknown(error("the venue adapter failed: " + e));
+                }
+                yield new Inbound.OcoAnswered(s.request(), result);
+            }
             case Effect.Cancel c -> {
                 try {
                     yield new Inbound.CancelAnswered(c.clientOrderId(), venue.cancel(c.symbol(), c.clientOrderId()), null);

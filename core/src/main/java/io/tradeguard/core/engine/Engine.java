@@ -311,6 +311,7 @@ public final class Engine implements AutoCloseable {
             case Inbound.Shutdown s -> s.reply();
             case Inbound.VenueIn v -> null;
             case Inbound.SubmitAnswered a -> null;
+            case Inbound.OcoAnswered a -> null;
             case Inbound.CancelAnswered a -> null;
             case Inbound.QueryAnswered a -> null;
             case Inbound.VenueFetched f -> null;

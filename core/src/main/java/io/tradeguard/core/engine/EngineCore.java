@@ -58,6 +58,7 @@ final class EngineCore {
     private final Set<Symbol> watched = new java.util.TreeSet<>();
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
     private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
+    private final ProtectionOcos ocos;
 
     EngineCore(EngineSettings settings, TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids,
                InstantSource clock) {
@@ -69,6 +70,7 @@ final class EngineCore {
         this.changes = new OrderChanges(ledger);
         this.orderPath = new OrderPath(state, gates, ids, this::snapshot);
         this.reconciliations = new Reconciliations(state, () -> this.settings, changes, ledger, this::report);
+        this.ocos = new ProtectionOcos(state, ids, changes, this::report, cancelWhenAcknowledged, () -> this.settings);
     }
 
     void instruments(List<Instrument> list) {
@@ -100,6 +102,10 @@ final class EngineCore {
             }
             case Inbound.SubmitAnswered a -> {
                 submitAnswered(a, out, now);
+                yield null;
+            }
+            case Inbound.OcoAnswered a -> {
+                ocos.answered(a, out, now);
                 yield null;
             }
             case Inbound.CancelAnswered a -> {
@@ -153,6 +159,9 @@ final class EngineCore {
                 yield () -> s.reply().complete(new CommandResult.Accepted(List.of(), List.of()));
             }
         };
+        if (accepting && journalFailure == null) {
+            ocos.resume(this::closeNow, out, now);
+        }
         if (!out.events().isEmpty() && !(message instanceof Inbound.Shutdown)) {
             watchPrices(out.events(), out);
         }
@@ -213,7 +222,9 @@ final class EngineCore {
             }
             case Command.CancelOrder c -> cancel(c.clientOrderId(), c.reason(), out, now);
             case Command.ClosePosition c -> refusal(null) != null ? CommandResult.Rejected.because(refusal(null))
-                    : orderPath.close(c.market(), c.symbol(), c.origin(), c.reason(), false, out, now);
+                    : ocos.close(c, this::closeNow, out, now);
+            case Command.PlaceProtectionOco p -> refusal(null) != null ? CommandResult.Rejected.because(refusal(null))
+                    : ocos.place(p, out, now);
             case Command.EmergencyStop e -> emergencyStop(e.reason(), out, now);
             case Command.ResumeTrading r -> {
                 if (!state.halted()) {
@@ -244,6 +255,10 @@ final class EngineCore {
                 yield new CommandResult.Accepted(List.of(), List.of());
             }
         };
+    }
+
+    private CommandResult closeNow(Command.ClosePosition c, boolean emergency, Emitter out, Instant now) {
+        return orderPath.close(c.market(), c.symbol(), c.origin(), c.reason(), emergency, out, now);
     }
 
     /** Why no order can be placed now, or null. */
@@ -301,7 +316,10 @@ final class EngineCore {
             notes.add("the journal cannot be written: positions were not flattened");
         } else {
             for (var position : state.positions()) {
-                CommandResult result = orderPath.close(position.market(), position.symbol(), OrderOrigin.PROTECTION,
+                // a holding an OCO locks is flattened once the cancel-all above has freed it
+                CommandResult waiting = ocos.emergencyClose(new Command.ClosePosition(position.market(), position.symbol(),
+                        OrderOrigin.PROTECTION, "emergency stop"), now);
+                CommandResult result = waiting != null ? waiting : orderPath.close(position.market(), position.symbol(), OrderOrigin.PROTECTION,
                         "emergency stop", true, out, now);
                 switch (result) {
                     case CommandResult.Accepted a -> ids.addAll(a.orders());
@@ -337,7 +355,7 @@ final class EngineCore {
                     out.emit(new DomainEvent.BalanceUpdated(known.plusFree(d.delta(), d.venueTime()), now));
                 }
             }
-            case VenueEvent.OrderListUpdated l -> { } // order lists (OCO) arrive with the protection issue
+            case VenueEvent.OrderListUpdated l -> ocos.listUpdated(l, out);
             case VenueEvent.ConnectionLost l -> out.emit(new DomainEvent.ConnectionLost(l.stream(), l.reason(), now));
             case VenueEvent.ConnectionRestored r -> {
                 out.emit(new DomainEvent.ConnectionRestored(r.stream(), now));

@@ -22,6 +22,10 @@ sealed interface Inbound {
     record SubmitAnswered(ClientOrderId clientOrderId, SubmitResult result) implements Inbound {
     }
 
+    record OcoAnswered(io.tradeguard.core.venue.OcoRequest request, io.tradeguard.core.venue.OcoResult result)
+            implements Inbound {
+    }
+
     /** @param update the order after the cancel, or null with an error */
     record CancelAnswered(ClientOrderId clientOrderId, OrderUpdate update, VenueError error) implements Inbound {
     }

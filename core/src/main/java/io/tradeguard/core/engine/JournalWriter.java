@@ -93,7 +93,8 @@ final class JournalWriter {
         for (Batch batch : group) {
             if (failure != null) {
                 // never a request that was not journaled; cancels and queries only reduce risk or learn
-                batch.effects().stream().filter(e -> !(e instanceof Effect.Submit)).forEach(effects);
+                batch.effects().stream().filter(e -> !(e instanceof Effect.Submit || e instanceof Effect.SubmitOco))
+                        .forEach(effects);
                 if (batch.caller() != null) {
                     batch.caller().completeExceptionally(new IllegalStateException(
                             "the journal could not be written (" + failure + "): nothing of this was recorded,"

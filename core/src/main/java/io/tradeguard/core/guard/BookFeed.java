@@ -31,9 +31,17 @@ final class BookFeed implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private boolean closed;
 
+    private final java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees;
+
     BookFeed(Venue venue, Consumer<OrderBook> sink) {
+        this(venue, sink, (symbol, rates) -> { });
+    }
+
+    /** @param fees gets the account's commission rates of each symbol whose book stream opens, when the venue says */
+    BookFeed(Venue venue, Consumer<OrderBook> sink, java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees) {
         this.venue = venue;
         this.sink = sink;
+        this.fees = fees;
     }
 
     /** Opens a book stream for the symbols that have none yet; blocks on the venue, so never on the engine thread. */
@@ -52,6 +60,13 @@ final class BookFeed implements AutoCloseable {
             LOG.log(Level.WARNING, "no book stream for " + missing + "; market orders there are refused until one opens", e);
         } finally {
             settle(missing, subscription.orElse(null));
+        }
+        for (Symbol symbol : missing) {
+            try {
+                venue.commissionRates(symbol).ifPresent(rates -> fees.accept(symbol, rates));
+            } catch (VenueException | RuntimeException e) {
+                LOG.log(Level.WARNING, "the commission rates of " + symbol + " could not be read; the standard rate is assumed", e);
+            }
         }
     }
 

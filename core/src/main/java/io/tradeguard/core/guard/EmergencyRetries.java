@@ -45,7 +45,10 @@ final class EmergencyRetries {
             case DomainEvent.PositionClosed c -> positions.remove(new Key(c.market(), c.symbol()));
             case DomainEvent.OrderSubmitted s -> {
                 open.put(s.order().clientOrderId(), s.order());
-                if (s.order().origin() == OrderOrigin.PROTECTION && s.order().reason().equals("emergency stop")) {
+                // while halted the engine sends no entry and no protection list: a protection market order is a flatten
+                // (an emergency stop's, or one of these retries), whatever its label says
+                if (halted && s.order().origin() == OrderOrigin.PROTECTION && s.order().type() == io.tradeguard.core.model.OrderType.MARKET
+                        && !io.tradeguard.core.order.OcoLegIds.isLeg(s.order().clientOrderId())) {
                     flattening.add(s.order().clientOrderId());
                 }
             }

@@ -1,6 +1,7 @@
 package io.tradeguard.core.guard;
 
 import io.tradeguard.core.engine.Command;
+import io.tradeguard.core.engine.CommandResult;
 import io.tradeguard.core.event.DomainEvent;
 import io.tradeguard.core.ledger.Position;
 import io.tradeguard.core.ledger.PositionSide;
@@ -8,6 +9,10 @@ import io.tradeguard.core.model.ClientOrderId;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.OrderType;
 import io.tradeguard.core.model.Side;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.OcoLegIds;
+import io.tradeguard.core.order.Order;
+import io.tradeguard.core.order.OrderInstructions;
 import io.tradeguard.core.order.OrderIntent;
 import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.protection.EntryFill;
@@ -22,75 +27,342 @@ import io.tradeguard.core.protection.TriggerFired;
 import io.tradeguard.core.state.TradingSnapshot;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Automatic stop-loss and take-profit for every position, as a local bracket (two price triggers sharing the
- * position id as their group): armed when the position opens, re-priced and re-sized on every further entry
- * fill (from the new average entry, as {@link ProtectionPlanner#resize} does), removed when it closes. When one
- * leg fires the book removes the other; the exit closes the position at market. Called under the guards' lock.
+ * Automatic stop-loss and take-profit for every position, as the entry order asked ({@link OrderInstructions}:
+ * none, its own prices, or a trailing stop instead of the fixed one) or else at the configured distances.
+ *
+ * <p>On a venue with OCO lists (spot) a long is protected on the exchange: a native OCO selling the holding,
+ * TAKE_PROFIT above and STOP_LOSS (or a trailing STOP_LOSS) below; when one leg works the exchange cancels the
+ * other. A further entry fill cancels the OCO and places one for the new size; from the cancel until the new
+ * list is acknowledged a local bracket for the new size covers the position (the window that remains is the
+ * time a local exit at market takes, should the price cross a level in those few round trips). Where no native
+ * form exists (futures, venues without OCO, or when the exchange refused the list, which an event says) the
+ * protection is a local bracket: two price triggers sharing the position id as their group, re-priced and
+ * re-sized on every further entry fill, exiting at market when one fires. Called under the guards' lock.
  */
 final class Protection {
     private static final Logger LOG = Logger.getLogger(Protection.class.getName());
+    private record Key(Market market, Symbol symbol) {
+    }
+
     private final TradingGuards guards;
     private final AtomicLong ids = new AtomicLong();
+    /** by position id */
+    private final Map<String, NativeBracket> brackets = new LinkedHashMap<>();
+    /** what the latest entry order of each position asked for */
+    private final Map<Key, OrderInstructions> wanted = new HashMap<>();
+    /** the latest known position of each symbol */
+    private final Map<Key, Position> positions = new HashMap<>();
+    /** legs whose cancel the engine asked for (a resize or a close, not someone else) */
+    private final Set<ClientOrderId> cancelAsked = new HashSet<>();
+    /** legs that reached a final state, by list */
+    private final Map<ClientOrderId, Set<ClientOrderId>> finishedLegs = new HashMap<>();
+    private boolean nativeOco;
 
     Protection(TradingGuards guards) {
         this.guards = guards;
     }
 
-    /** A position opened or changed: (re)arm its bracket for its current size. */
+    /** Whether longs on spot get a native OCO (the venue has them and the configuration wants them). */
+    void nativeOco(boolean on) {
+        this.nativeOco = on;
+    }
+
+    List<NativeBracket> brackets() {
+        return List.copyOf(brackets.values());
+    }
+
+    void restore(List<NativeBracket> saved) {
+        brackets.clear();
+        saved.forEach(b -> brackets.put(b.positionId(), b));
+    }
+
+    // ---------------------------------------------------------------- order events
+
+    /** An entry fill: remembers what its order asked for, for the position event that follows it. */
+    void filled(Order order) {
+        if (order.origin() == OrderOrigin.PROTECTION || order.origin() == OrderOrigin.EXTERNAL) {
+            return;
+        }
+        wanted.put(new Key(order.market(), order.symbol()), order.instructions());
+    }
+
+    /** The engine journaled an order: a leg of a list this guard asked for gets its bracket's list id. */
+    void submitted(Order order, TriggerBook book) {
+        if (order.origin() != OrderOrigin.PROTECTION || !OcoLegIds.isLeg(order.clientOrderId())) {
+            return;
+        }
+        ClientOrderId list = OcoLegIds.listOf(order.clientOrderId()).orElseThrow();
+        for (NativeBracket b : brackets.values()) {
+            if (b.stage() == NativeBracket.Stage.PLACING && b.listClientOrderId() == null
+                    && b.market() == order.market() && b.symbol().equals(order.symbol())) {
+                brackets.put(b.positionId(), b.withList(list));
+                return;
+            }
+        }
+    }
+
+    void cancelRequested(ClientOrderId id) {
+        if (OcoLegIds.isLeg(id)) {
+            cancelAsked.add(id);
+        }
+    }
+
+    /** A leg is acknowledged by the exchange: the list is live and the local bracket that covered the gap goes. */
+    void placed(Order order, TriggerBook book) {
+        NativeBracket b = bracketOf(order.clientOrderId());
+        if (b == null || b.stage() != NativeBracket.Stage.PLACING) {
+            return;
+        }
+        brackets.put(b.positionId(), b.with(NativeBracket.Stage.LIVE));
+        boolean covered = book.cancel(b.positionId() + ":sl") | book.cancel(b.positionId() + ":tp")
+                | book.cancel(b.positionId() + ":trail");
+        guards.record(List.of(), "native OCO " + b.listClientOrderId() + " protects " + b.symbol() + " "
+                + b.quantity().toPlainString() + ": take-profit " + b.takeProfit().toPlainString() + ", "
+                + (b.stopLoss() != null ? "stop-loss " + b.stopLoss().toPlainString() : "trailing stop " + b.trailingDeltaBips() + " BIPS")
+                + (covered ? " (the local bracket that covered the gap is removed)" : ""));
+        // more of the entry may have filled while the list was on its way: resize now, no later event would
+        Position latest = positions.get(new Key(b.market(), b.symbol()));
+        if (latest != null && latest.positionId().equals(b.positionId()) && sellable(latest).compareTo(b.quantity()) > 0) {
+            changed(latest, book);
+        }
+    }
+
+    /** A leg reached a final state without a fill of its own. */
+    void ended(Order order, boolean rejected, boolean halted, TriggerBook book) {
+        NativeBracket b = bracketOf(order.clientOrderId());
+        if (b == null) {
+            return;
+        }
+        ClientOrderId list = b.listClientOrderId();
+        Set<ClientOrderId> done = finishedLegs.computeIfAbsent(list, k -> new HashSet<>());
+        done.add(order.clientOrderId());
+        boolean asked = cancelAsked.contains(order.clientOrderId()) || cancelAsked.contains(OcoLegIds.sibling(order.clientOrderId()));
+        Position position = positions.get(new Key(b.market(), b.symbol()));
+        switch (b.stage()) {
+            case RESIZING -> {
+                if (done.size() < 2) {
+                    return; // the other leg's cancel is still to come: its coins are still locked
+                }
+                forget(b);
+                if (position != null && !halted) {
+                    placeNative(position, book, "resized to " + position.size().toPlainString());
+                }
+            }
+            case CANCELLING -> {
+                if (done.size() >= 2) {
+                    forget(b);
+                }
+            }
+            case PLACING, LIVE -> {
+                if (!rejected && !asked && order.status() == io.tradeguard.core.model.OrderStatus.EXPIRED) {
+                    return; // the exchange expires one leg when the other works: the fill closes the position
+                }
+                forget(b);
+                if (position != null && position.size().signum() > 0 && !halted) {
+                    String why = rejected ? "could not be placed (" + order.rejectReason() + ")"
+                            : "was cancelled on the exchange";
+                    armLocal(position, book, "native OCO " + list + " for " + b.symbol() + " " + why
+                            + ": local stop-loss/take-profit armed instead");
+                }
+            }
+        }
+    }
+
+    private void forget(NativeBracket b) {
+        brackets.remove(b.positionId());
+        if (b.listClientOrderId() != null) {
+            finishedLegs.remove(b.listClientOrderId());
+            cancelAsked.remove(OcoLegIds.takeProfit(b.listClientOrderId()));
+            cancelAsked.remove(OcoLegIds.stopLoss(b.listClientOrderId()));
+        }
+    }
+
+    private NativeBracket bracketOf(ClientOrderId leg) {
+        for (NativeBracket b : brackets.values()) {
+            if (b.hasLeg(leg)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- position events
+
+    /** A position opened or changed: protect it for its current size, as its entry order asked. */
     void changed(Position position, TriggerBook book) {
+        positions.put(new Key(position.market(), position.symbol()), position);
+        OrderInstructions asked = wanted.getOrDefault(new Key(position.market(), position.symbol()), OrderInstructions.DEFAULTS);
+        NativeBracket current = brackets.get(position.positionId());
+        if (!asked.protect()) {
+            // the order that opened it asked for no automatic protection; one that grew it keeps what protects the
+            // earlier part as it is
+            return;
+        }
+        if (!usesNative(position)) {
+            changedLocal(position, book);
+            return;
+        }
+        if (current == null) {
+            placeNative(position, book, "opened");
+            return;
+        }
+        if (position.size().compareTo(current.quantity()) <= 0 || current.stage() != NativeBracket.Stage.LIVE) {
+            return; // a leg filling reduces it (the exchange handles the rest); a resize is already under way
+        }
+        BigDecimal sellable = sellable(position);
+        if (sellable.compareTo(current.quantity()) <= 0) {
+            return; // the growth is below one step: the OCO still sells all that can be sold
+        }
+        // an OCO's quantity cannot change: cancel it (both legs go), place one for the new size once both are gone
+        brackets.put(position.positionId(), current.with(NativeBracket.Stage.RESIZING));
+        ClientOrderId leg = OcoLegIds.takeProfit(current.listClientOrderId());
+        cancelAsked.add(leg);
+        guards.send(new Command.CancelOrder(leg, "protection resized"));
+        armLocal(position, book, "protection of " + position.symbol() + " grows to " + position.size().toPlainString()
+                + ": OCO " + current.listClientOrderId() + " cancelled to be placed again; a local bracket covers the gap");
+    }
+
+    private boolean usesNative(Position position) {
+        return nativeOco && position.market() == Market.SPOT && position.side() == PositionSide.LONG;
+    }
+
+    /** The part of the holding the exchange will sell: down to the lot step. */
+    private BigDecimal sellable(Position position) {
+        var instrument = guards.instrument(position.symbol());
+        BigDecimal step = instrument == null ? BigDecimal.ZERO : instrument.lotSize().stepSize();
+        if (step.signum() == 0) {
+            return position.size();
+        }
+        return position.size().divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
+    }
+
+    private void placeNative(Position position, TriggerBook book, String why) {
+        OrderInstructions asked = wanted.getOrDefault(new Key(position.market(), position.symbol()), OrderInstructions.DEFAULTS);
+        Prices prices = prices(position, asked);
+        if (prices == null) {
+            return;
+        }
+        BigDecimal quantity = sellable(position);
+        var instrument = guards.instrument(position.symbol());
+        if (quantity.signum() <= 0 || instrument != null && instrument.minNotional() != null
+                && quantity.multiply(prices.stop() != null ? prices.stop() : position.entryPrice()).compareTo(instrument.minNotional()) < 0) {
+            LOG.warning("no native protection for " + position.symbol() + " " + position.size().toPlainString()
+                    + ": below the exchange's minimum order");
+            return;
+        }
+        Integer trailing = asked.trailingPct() == null ? null : TrailingStop.bipsOf(asked.trailingPct());
+        BigDecimal stop = trailing == null ? prices.stop() : null;
+        NativeBracket bracket = new NativeBracket(position.market(), position.symbol(), position.positionId(), null,
+                quantity, prices.target(), stop, trailing, NativeBracket.Stage.PLACING);
+        brackets.put(position.positionId(), bracket);
+        Command.PlaceProtectionOco command = new Command.PlaceProtectionOco(position.symbol(), quantity, prices.target(), stop, trailing);
+        guards.send(command, result -> {
+            if (result instanceof CommandResult.Rejected r) {
+                synchronized (guards.lock()) {
+                    NativeBracket now = brackets.get(position.positionId());
+                    if (now != null && now.listClientOrderId() == null) {
+                        brackets.remove(position.positionId());
+                        Position latest = positions.get(new Key(position.market(), position.symbol()));
+                        if (latest != null && !guards.haltedLocked()) {
+                            armLocal(latest, guards.triggerBook(), "native OCO for " + position.symbol()
+                                    + " refused by the engine (" + String.join("; ", r.reasons()) + "): local bracket armed instead");
+                        }
+                    }
+                }
+            }
+        });
+        LOG.fine("native OCO requested for " + position.symbol() + " (" + why + ")");
+    }
+
+    /** The local bracket, re-armed for the position's current size and average entry. */
+    private void changedLocal(Position position, TriggerBook book) {
         String group = position.positionId();
-        PriceTrigger stop = (PriceTrigger) book.find(group + ":sl").orElse(null);
+        LocalTrigger stop = book.find(group + ":sl").or(() -> book.find(group + ":trail")).orElse(null);
         if (stop != null && stop.quantity().compareTo(position.size()) == 0) {
             return; // already covers it (a partial exit by hand keeps the bracket until the size changes)
         }
+        armLocal(position, book, null);
+    }
+
+    private void armLocal(Position position, TriggerBook book, String why) {
+        OrderInstructions asked = wanted.getOrDefault(new Key(position.market(), position.symbol()), OrderInstructions.DEFAULTS);
+        Prices prices = prices(position, asked);
+        if (prices == null) {
+            return;
+        }
+        String group = position.positionId();
+        book.cancel(group + ":sl");
+        book.cancel(group + ":tp");
+        book.cancel(group + ":trail");
+        Side exit = position.side() == PositionSide.LONG ? Side.SELL : Side.BUY;
+        String stopText;
+        if (asked.trailingPct() != null) {
+            int bips = TrailingStop.bipsOf(asked.trailingPct());
+            book.add(TrailingStop.start(group + ":trail", position.market(), position.symbol(), exit, position.size(), bips, null, group));
+            stopText = "trailing stop " + bips + " BIPS";
+        } else {
+            book.add(new PriceTrigger(group + ":sl", position.market(), position.symbol(), exit, position.size(),
+                    PriceTrigger.Kind.STOP_LOSS, prices.stop(), group));
+            stopText = "stop-loss " + prices.stop().toPlainString();
+        }
+        book.add(new PriceTrigger(group + ":tp", position.market(), position.symbol(), exit, position.size(),
+                PriceTrigger.Kind.TAKE_PROFIT, prices.target(), group));
+        guards.record(List.of(), (why == null ? "" : why + "; ") + "protection of " + position.symbol() + " "
+                + position.size().toPlainString() + ": " + stopText + ", take-profit " + prices.target().toPlainString());
+    }
+
+    private record Prices(BigDecimal stop, BigDecimal target) {
+    }
+
+    /** The stop and target for the position, from its entry order's own prices or the configured distances. */
+    private Prices prices(Position position, OrderInstructions asked) {
         Side entrySide = position.side() == PositionSide.LONG ? Side.BUY : Side.SELL;
-        ProtectionSpec spec = ProtectionSpec.defaults(guards.configLocked());
+        ProtectionSpec spec = ProtectionSpec.defaults(guards.configLocked()).withPrices(asked.stopLossPrice(), asked.takeProfitPrice());
         var instrument = guards.instrument(position.symbol());
         BigDecimal tick = instrument == null ? BigDecimal.ZERO : instrument.priceFilter().tickSize();
         EntryFill fill = new EntryFill(position.market(), position.symbol(), entrySide, position.size(), position.entryPrice(), null);
         ProtectionPlan plan = ProtectionPlanner.plan(fill, spec, tick, () -> ClientOrderId.of("g" + ids.incrementAndGet()));
-        BigDecimal slPrice;
-        BigDecimal tpPrice;
-        switch (plan) {
-            case ProtectionPlan.SpotOco oco -> {
-                slPrice = oco.stopLoss();
-                tpPrice = oco.takeProfit();
-            }
-            case ProtectionPlan.FuturesBracket b -> {
-                slPrice = b.stopLoss().stopPrice();
-                tpPrice = b.takeProfit().stopPrice();
-            }
+        return switch (plan) {
+            case ProtectionPlan.SpotOco oco -> new Prices(oco.stopLoss(), oco.takeProfit());
+            case ProtectionPlan.FuturesBracket b -> new Prices(b.stopLoss().stopPrice(), b.takeProfit().stopPrice());
             case ProtectionPlan.Refused r -> {
                 LOG.warning("no protection for " + position.symbol() + ": " + r.reason());
-                return;
+                guards.record(List.of(), "no protection for " + position.symbol() + ": " + r.reason());
+                yield null;
             }
-        }
-        book.cancel(group + ":sl");
-        book.cancel(group + ":tp");
-        Side exit = entrySide.opposite();
-        book.add(new PriceTrigger(group + ":sl", position.market(), position.symbol(), exit, position.size(),
-                PriceTrigger.Kind.STOP_LOSS, slPrice, group));
-        book.add(new PriceTrigger(group + ":tp", position.market(), position.symbol(), exit, position.size(),
-                PriceTrigger.Kind.TAKE_PROFIT, tpPrice, group));
-        guards.record(List.of(), "protection of " + position.symbol() + " " + position.size().toPlainString()
-                + ": stop-loss " + slPrice.toPlainString() + ", take-profit " + tpPrice.toPlainString());
+        };
     }
 
-    /** The position closed: its bracket (and any trigger on it) goes. */
+    /** The position closed: its bracket (and any trigger on it) goes; a native OCO ended with it on the exchange. */
     void closed(DomainEvent.PositionClosed closed, TriggerBook book) {
+        Key key = new Key(closed.market(), closed.symbol());
+        positions.remove(key);
+        wanted.remove(key);
+        brackets.values().removeIf(b -> b.market() == closed.market() && b.symbol().equals(closed.symbol()));
         removeFor(closed.market(), closed.symbol(), book);
     }
 
+    /** An emergency stop cancels every order and flattens: no native bracket is left to follow. */
+    void halted() {
+        brackets.clear();
+        finishedLegs.clear();
+    }
+
     /** The position is gone (or only unsellable dust is left): every trigger on it goes. */
-    void removeFor(Market market, io.tradeguard.core.model.Symbol symbol, TriggerBook book) {
+    void removeFor(Market market, Symbol symbol, TriggerBook book) {
         boolean removed = false;
         for (LocalTrigger t : book.snapshot()) {
             if (t.market() == market && t.symbol().equals(symbol)) {
@@ -105,9 +377,16 @@ final class Protection {
     /** The stop-loss price of each protected position, by position id, for the portfolio-heat rule. */
     Map<String, BigDecimal> stops(TriggerBook book) {
         Map<String, BigDecimal> out = new HashMap<>();
+        for (NativeBracket b : brackets.values()) {
+            if (b.stopLoss() != null) {
+                out.put(b.positionId(), b.stopLoss());
+            }
+        }
         for (LocalTrigger t : book.snapshot()) {
             if (t instanceof PriceTrigger p && p.kind() == PriceTrigger.Kind.STOP_LOSS && p.group() != null) {
                 out.put(p.group(), p.triggerPrice());
+            } else if (t instanceof TrailingStop s && s.group() != null && s.stopLevel() != null) {
+                out.putIfAbsent(s.group(), s.stopLevel());
             }
         }
         return out;

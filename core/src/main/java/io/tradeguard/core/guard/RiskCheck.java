@@ -42,7 +42,7 @@ final class RiskCheck {
     /** Exit labels the guards and the engine put on protective exits; these never wait for the breaker. */
     static final Set<String> URGENT_EXITS = Set.of("stop loss", "take profit", "trailing stop", "emergency stop");
 
-    /** Binance's default spot taker commission (0.1 %); used until per-account rates are fed in. */
+    /** Binance's standard spot taker commission (0.1 %); used where the venue has not said the account's own. */
     static final BigDecimal TAKER_FEE = new BigDecimal("0.001");
 
     private RiskCheck() {
@@ -54,6 +54,13 @@ final class RiskCheck {
 
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
                            Map<String, BigDecimal> stops, Function<io.tradeguard.core.model.Symbol, OrderBookView> books) {
+        return subject(intent, state, config, counters, stops, books, TAKER_FEE);
+    }
+
+    /** @param takerFee the account's taker commission rate on the symbol */
+    static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
+                           Map<String, BigDecimal> stops, Function<io.tradeguard.core.model.Symbol, OrderBookView> books,
+                           BigDecimal takerFee) {
         Instrument instrument = state.instrument(intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Subject(null, null, intent.symbol() + " is not traded on this venue");
@@ -89,7 +96,7 @@ final class RiskCheck {
                 : state.daily().startEquity() != null ? state.daily().startEquity() : equity;
         BigDecimal pnlToday = counters != null ? counters.dailyPnl() : state.daily().realizedPnl();
         int losses = counters != null ? counters.consecutiveLosses() : state.daily().consecutiveLosses();
-        RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), TAKER_FEE,
+        RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), takerFee,
                 portfolio(state, stops), pnlToday, losses, last, books.apply(intent.symbol()));
         return new Subject(order, context, null);
     }

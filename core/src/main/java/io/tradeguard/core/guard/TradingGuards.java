@@ -63,6 +63,8 @@ public final class TradingGuards {
     static final java.time.Duration BOOK_MAX_AGE = java.time.Duration.ofSeconds(10);
 
     private final Map<Symbol, StampedBook> books = new ConcurrentHashMap<>();
+    /** the account's own commission rates, by symbol, as the venue said them */
+    private final Map<Symbol, io.tradeguard.core.venue.CommissionRates> fees = new ConcurrentHashMap<>();
     private volatile BookFeed bookFeed;
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
     private volatile BigDecimal lastEquity;
@@ -78,6 +80,8 @@ public final class TradingGuards {
     private final java.util.Set<String> counted = new java.util.HashSet<>();
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
     private final EmergencyRetries emergency;
+    private boolean nativeProtection = true;
+    private boolean venueHasOco;
 
     private TradingGuards(RiskConfig config, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -129,9 +133,32 @@ public final class TradingGuards {
      * prices for get a book stream too (when the venue has one), feeding {@link #onBook} for the slippage rule.
      */
     public Venue watch(Venue venue) {
-        BookFeed feed = new BookFeed(venue, this::onBook);
+        synchronized (lock) {
+            venueHasOco = venue.supportsOco();
+            protection.nativeOco(venueHasOco && nativeProtection);
+        }
+        BookFeed feed = new BookFeed(venue, this::onBook, fees::put);
         bookFeed = feed;
         return new WatchedVenue(venue, this, feed);
+    }
+
+    /**
+     * Whether a spot long is protected by a native OCO on the exchange (on by default, where the venue has OCO
+     * lists); off, every position gets the local bracket.
+     */
+    public TradingGuards nativeProtection(boolean on) {
+        synchronized (lock) {
+            nativeProtection = on;
+            protection.nativeOco(venueHasOco && on);
+        }
+        return this;
+    }
+
+    /** The positions protected by an OCO on the exchange, with their legs' list and prices. */
+    public List<NativeBracket> nativeBrackets() {
+        synchronized (lock) {
+            return protection.brackets();
+        }
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
@@ -176,6 +203,15 @@ public final class TradingGuards {
     private record StampedBook(OrderBookView book, Instant at) {
     }
 
+    /**
+     * The taker commission rate of the account on a symbol: the venue's own rate once read (with the symbol's book
+     * stream), else the standard spot rate of 0.1 %. What the fee estimates of the rules and previews use.
+     */
+    public BigDecimal takerFeeRate(Symbol symbol) {
+        io.tradeguard.core.venue.CommissionRates rates = fees.get(symbol);
+        return rates != null ? rates.taker() : RiskCheck.TAKER_FEE;
+    }
+
     /** Restores the last saved guard state from the journal; call before the engine starts. */
     public void restore(Journal journal) throws JournalException {
         GuardState[] last = {null};
@@ -197,6 +233,7 @@ public final class TradingGuards {
                 List<LocalTrigger> all = new ArrayList<>(s.priceTriggers());
                 all.addAll(s.trailingStops());
                 triggers = TriggerBook.restore(all);
+                protection.restore(s.nativeBrackets());
             }
         }
     }
@@ -363,7 +400,7 @@ public final class TradingGuards {
 
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
         return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
-                protection.stops(triggers), this::freshBook);
+                protection.stops(triggers), this::freshBook, takerFeeRate(intent.symbol()));
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
@@ -493,6 +530,7 @@ public final class TradingGuards {
                 }
                 case DomainEvent.EmergencyStop e -> {
                     halted = true;
+                    protection.halted();
                     if (!triggers.snapshot().isEmpty()) {
                         triggers = new TriggerBook(); // the flatten replaces every exit
                         record(List.of(), "emergency stop: local triggers removed");
@@ -501,6 +539,38 @@ public final class TradingGuards {
                 }
                 case DomainEvent.TradingResumed r -> {
                     halted = false;
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderSubmitted s -> {
+                    protection.submitted(s.order(), triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderPlaced p -> {
+                    protection.placed(p.order(), triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderPartiallyFilled f -> {
+                    protection.filled(f.order());
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderFilled f -> {
+                    protection.filled(f.order());
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderCancelled c -> {
+                    protection.ended(c.order(), false, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderExpired x -> {
+                    protection.ended(x.order(), false, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderRejected r -> {
+                    protection.ended(r.order(), true, halted, triggers);
+                    emergency.onEvent(event, halted);
+                }
+                case DomainEvent.OrderCancelRequested c -> {
+                    protection.cancelRequested(c.clientOrderId());
                     emergency.onEvent(event, halted);
                 }
                 default -> emergency.onEvent(event, halted);
@@ -581,10 +651,16 @@ public final class TradingGuards {
                 case TrailingStop s -> trails.add(s);
             }
         }
-        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails);
+        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails,
+                protection.brackets());
     }
 
     void send(Command command) {
+        send(command, result -> { });
+    }
+
+    /** Sends a command; {@code then} sees the engine's answer (on the engine's reply thread, without the lock). */
+    void send(Command command, java.util.function.Consumer<CommandResult> then) {
         var submit = commands;
         if (submit == null) {
             LOG.warning("the guards are not bound to an engine; " + command.getClass().getSimpleName() + " was not sent");
@@ -593,10 +669,25 @@ public final class TradingGuards {
         submit.apply(command).whenComplete((result, error) -> {
             if (error != null) {
                 LOG.severe("the engine failed on the guards' " + command.getClass().getSimpleName() + ": " + error);
-            } else if (result instanceof CommandResult.Rejected r) {
-                LOG.warning("the engine refused the guards' " + command.getClass().getSimpleName() + ": " + r.reasons());
+            } else {
+                if (result instanceof CommandResult.Rejected r) {
+                    LOG.warning("the engine refused the guards' " + command.getClass().getSimpleName() + ": " + r.reasons());
+                }
+                then.accept(result);
             }
         });
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    boolean haltedLocked() {
+        return halted;
+    }
+
+    TriggerBook triggerBook() {
+        return triggers;
     }
 
     RiskConfig configLocked() {

@@ -65,6 +65,28 @@ final class WatchedVenue implements Venue {
     }
 
     @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        return watched(() -> venue.commissionRates(symbol));
+    }
+
+    @Override
+    public boolean supportsOco() {
+        return venue.supportsOco();
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        io.tradeguard.core.venue.OcoResult result = venue.submitOco(request);
+        guards.venueAnswered(switch (result) {
+            case io.tradeguard.core.venue.OcoResult.Placed p -> null;
+            case io.tradeguard.core.venue.OcoResult.Rejected r -> r.error();
+            case io.tradeguard.core.venue.OcoResult.NotPlaced n -> n.cause();
+            case io.tradeguard.core.venue.OcoResult.Unknown u -> u.cause();
+        });
+        return result;
+    }
+
+    @Override
     public OrderUpdate cancel(Symbol symbol, ClientOrderId clientOrderId) throws VenueException {
         return watched(() -> venue.cancel(symbol, clientOrderId));
     }

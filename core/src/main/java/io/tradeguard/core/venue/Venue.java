@@ -29,6 +29,24 @@ public interface Venue extends AutoCloseable {
     /** Places one order. Never sends it twice: after a lost answer the adapter asks the venue by client id. */
     SubmitResult submit(OrderRequest request);
 
+    /**
+     * Whether {@link #submitOco} places real OCO lists here (spot); a venue without them answers every
+     * {@code submitOco} with a rejection, and protection falls back to local triggers.
+     */
+    boolean supportsOco();
+
+    /**
+     * Places one OCO list (spot {@code POST /api/v3/orderList/oco}). Never sends it twice: after a lost answer
+     * the adapter looks the legs up by their client ids. No default: a wrapper must forward it or refuse it.
+     */
+    OcoResult submitOco(OcoRequest request);
+
+    /**
+     * The account's own commission rates on a symbol (spot {@code GET /api/v3/account/commission}), or empty when
+     * this venue does not say (then the standard rate is assumed). No default: a wrapper must forward it.
+     */
+    Optional<CommissionRates> commissionRates(Symbol symbol) throws VenueException;
+
     /** Cancels an order by client id; an order that is already closed is reported, not an error. */
     OrderUpdate cancel(Symbol symbol, ClientOrderId clientOrderId) throws VenueException;
 

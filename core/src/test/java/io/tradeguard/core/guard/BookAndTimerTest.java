@@ -142,4 +142,22 @@ class BookAndTimerTest {
                 .anyMatch(e -> e instanceof DomainEvent.KillSwitchReset r && r.by().contains("new UTC day 2026-01-06")));
         assertThat(venue.count("subscribePrices")).as("no price stream, so no tick did it").isZero();
     }
+
+    @Test
+    void theAccountsOwnTakerRateIsReadWithTheBookStreamAndTheStandardRateIsAssumedBefore() throws Exception {
+        journal = new InMemoryJournal();
+        clock = ManualClock.at("2026-01-05T10:00:00Z");
+        venue = new FakeVenue(clock);
+        venue.commission("0.0008", "0.0015");
+        venue.setBalance(Asset.USDT, "10000", "0");
+        guards = TradingGuards.create(RiskConfig.defaults(), clock);
+        assertThat(guards.takerFeeRate(BTCUSDT)).isEqualByComparingTo("0.001");
+        engine = Engine.builder(guards.watch(venue), journal).settings(EngineSettings.defaults(Market.SPOT).withTickInterval(null))
+                .gates(guards.gates()).listener(guards.listener()).priceWatcher(guards.priceWatcher()).clock(clock).build();
+        guards.bind(engine::submit);
+        engine.start();
+        watchBtcAt100();
+        await().atMost(Duration.ofSeconds(5)).until(() -> guards.takerFeeRate(BTCUSDT).compareTo(new BigDecimal("0.0015")) == 0);
+        assertThat(venue.calls()).anySatisfy(c -> assertThat(c.method()).isEqualTo("commissionRates"));
+    }
 }

@@ -51,6 +51,8 @@ public final class FakeVenue implements Venue {
     private volatile Consumer<OrderRequest> beforeSubmit = r -> { };
 
     private volatile Consumer<io.tradeguard.core.venue.OrderBook> books;
+    private volatile boolean oco;
+    private final Deque<Function<io.tradeguard.core.venue.OcoRequest, io.tradeguard.core.venue.OcoResult>> ocoScript = new ArrayDeque<>();
 
     public FakeVenue(InstantSource clock) {
         this.clock = clock;
@@ -65,6 +67,21 @@ public final class FakeVenue implements Venue {
     }
 
     // ---- scripting
+
+    /** From now on this venue places OCO lists (off by default: a venue without them, protected locally). */
+    public void enableOco() {
+        this.oco = true;
+    }
+
+    /** The next submitOco answers with this (instead of placing both legs as NEW). */
+    public synchronized void scriptOco(Function<io.tradeguard.core.venue.OcoRequest, io.tradeguard.core.venue.OcoResult> answer) {
+        ocoScript.add(answer);
+    }
+
+    public synchronized List<io.tradeguard.core.venue.OcoRequest> ocos() {
+        return calls.stream().filter(c -> c.method().equals("submitOco"))
+                .map(c -> (io.tradeguard.core.venue.OcoRequest) c.argument()).toList();
+    }
 
     /** The next submit answers with this (instead of accepting the order as NEW). */
     public synchronized void scriptSubmit(Function<OrderRequest, SubmitResult> answer) {
@@ -149,6 +166,56 @@ public final class FakeVenue implements Venue {
                 BigDecimal.ZERO, null, null, -1, request.reduceOnly(), clock.instant(), clock.instant());
         putOrder(placed);
         return new SubmitResult.Accepted(placed);
+    }
+
+    private volatile io.tradeguard.core.venue.CommissionRates commission;
+
+    /** The rates commissionRates answers from now on (empty before: the venue does not say). */
+    public void commission(String maker, String taker) {
+        this.commission = new io.tradeguard.core.venue.CommissionRates(new BigDecimal(maker), new BigDecimal(taker));
+    }
+
+    @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) {
+        record("commissionRates", symbol);
+        return Optional.ofNullable(commission);
+    }
+
+    @Override
+    public boolean supportsOco() {
+        return oco;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        Function<io.tradeguard.core.venue.OcoRequest, io.tradeguard.core.venue.OcoResult> scripted;
+        synchronized (this) {
+            calls.add(new Call("submitOco", request));
+            scripted = ocoScript.poll();
+        }
+        if (scripted != null) {
+            return scripted.apply(request);
+        }
+        if (!oco) {
+            return io.tradeguard.core.venue.OcoResult.unsupported(this);
+        }
+        return acceptOco(request);
+    }
+
+    /** What an exchange with OCO lists answers: both legs NEW (for scripts that look first, then accept). */
+    public io.tradeguard.core.venue.OcoResult acceptOco(io.tradeguard.core.venue.OcoRequest request) {
+        long listId = venueIds.incrementAndGet();
+        List<OrderUpdate> legs = new ArrayList<>();
+        for (var leg : List.of(request.below(), request.above())) {
+            OrderUpdate placed = new OrderUpdate(Market.SPOT, request.symbol(), venueIds.incrementAndGet(),
+                    leg.clientOrderId(), request.side(), leg.type(), leg.timeInForce(), OrderStatus.NEW,
+                    ExecutionType.NEW, request.quantity(), leg.price(), leg.stopPrice(), BigDecimal.ZERO,
+                    BigDecimal.ZERO, null, null, listId, false, clock.instant(), clock.instant());
+            putOrder(placed);
+            legs.add(placed);
+        }
+        return new io.tradeguard.core.venue.OcoResult.Placed(new io.tradeguard.core.venue.OrderListReport(request.symbol(),
+                listId, request.listClientOrderId().value(), "EXEC_STARTED", "EXECUTING", legs));
     }
 
     @Override

@@ -87,6 +87,21 @@ public final class StreamJson {
         return n;
     }
 
+    /** A partial depth stream's payload: {@code {lastUpdateId, bids, asks}}, levels as [price, qty] strings. */
+    public static ObjectNode partialDepth(Instrument inst, EngineQueries.Depth d) {
+        ObjectNode n = Json.object();
+        n.put("lastUpdateId", d.lastUpdateId());
+        com.fasterxml.jackson.databind.node.ArrayNode bids = n.putArray("bids");
+        for (long[] l : d.bids()) {
+            bids.addArray().add(inst.priceText(l[0])).add(inst.qtyText(l[1]));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode asks = n.putArray("asks");
+        for (long[] l : d.asks()) {
+            asks.addArray().add(inst.priceText(l[0])).add(inst.qtyText(l[1]));
+        }
+        return n;
+    }
+
     public static ObjectNode kline(Instrument inst, KlineInterval iv, Bar b, boolean closed, long eventTime) {
         ObjectNode n = Json.object();
         n.put("e", "kline");

@@ -101,7 +101,10 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         this.listenKeys = active;
     }
 
-    /** `<symbol>@trade|aggTrade|bookTicker|kline_<interval>` with a lower-case symbol we list. */
+    /** Partial book depth (binance-api.md §9): the top 5, 10 or 20 levels, at 1000 ms or 100 ms. */
+    private static final java.util.regex.Pattern PARTIAL_DEPTH = java.util.regex.Pattern.compile("depth(5|10|20)(@100ms|@1000ms)?");
+
+    /** `<symbol>@trade|aggTrade|bookTicker|depth<5|10|20>[@100ms]|kline_<interval>` with a lower-case symbol we list. */
     private boolean valid(String stream) {
         if (streamNames != null) {
             return streamNames.test(stream);
@@ -119,6 +122,7 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         }
         String kind = stream.substring(at + 1);
         boolean known = kind.equals("trade") || kind.equals("aggTrade") || kind.equals("bookTicker")
+                || PARTIAL_DEPTH.matcher(kind).matches()
                 || (kind.startsWith("kline_") && KlineInterval.fromWire(kind.substring(6)) != null);
         return known && venue.locked(e -> e.instrument(symbol.toUpperCase(Locale.ROOT))) != null;
     }
@@ -244,11 +248,42 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
                 publish(base + "@trade", StreamJson.trade(t, now));
                 publish(base + "@aggTrade", StreamJson.aggTrade(t, now));
             }
-            case EngineEvent.TopOfBook top -> publish(top.inst().symbol.toLowerCase(Locale.ROOT) + "@bookTicker", StreamJson.bookTicker(top));
+            case EngineEvent.TopOfBook top -> {
+                publish(top.inst().symbol.toLowerCase(Locale.ROOT) + "@bookTicker", StreamJson.bookTicker(top));
+                publishDepth(top.inst());
+            }
             case EngineEvent.OrderUpdate u -> { }
             case EngineEvent.AccountPosition p -> { }
             case EngineEvent.BalanceChange c -> { }
             case EngineEvent.ListUpdate l -> { }
+        }
+    }
+
+    /**
+     * The partial depth streams of a symbol, sent when its book changed (Binance sends them on a fixed beat; a
+     * book that did not change sends nothing new here), each the merged book's top levels as GET /api/v3/depth
+     * shows them.
+     */
+    private void publishDepth(Instrument inst) {
+        String prefix = inst.symbol.toLowerCase(Locale.ROOT) + "@";
+        Set<String> wanted = new java.util.TreeSet<>();
+        for (Sub sub : sessions.values()) {
+            for (String stream : sub.streams) {
+                if (stream.startsWith(prefix) && PARTIAL_DEPTH.matcher(stream.substring(prefix.length())).matches()) {
+                    wanted.add(stream);
+                }
+            }
+        }
+        Map<Integer, ObjectNode> byLevels = new java.util.HashMap<>();
+        for (String stream : wanted) {
+            java.util.regex.Matcher m = PARTIAL_DEPTH.matcher(stream.substring(prefix.length()));
+            if (!m.matches()) {
+                continue;
+            }
+            int levels = Integer.parseInt(m.group(1));
+            ObjectNode payload = byLevels.computeIfAbsent(levels,
+                    n -> StreamJson.partialDepth(inst, venue.locked(e -> e.queries().depth(inst.symbol, n))));
+            publish(stream, payload);
         }
     }
 

@@ -1,0 +1,56 @@
+package io.tradeguard.core.guard;
+
+import io.tradeguard.core.model.ClientOrderId;
+import io.tradeguard.core.model.Market;
+import io.tradeguard.core.model.Symbol;
+import io.tradeguard.core.order.OcoLegIds;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A position's protection as a native OCO on the exchange (journaled in the guards' state, so a restart knows
+ * which list protects which position).
+ *
+ * @param listClientOrderId null while the engine has not yet given the list its id
+ * @param stopLoss          null for a trailing stop-loss leg
+ * @param trailingDeltaBips the trailing stop-loss leg's distance, or null for a fixed stop
+ */
+public record NativeBracket(Market market, Symbol symbol, String positionId, ClientOrderId listClientOrderId,
+                            BigDecimal quantity, BigDecimal takeProfit, BigDecimal stopLoss, Integer trailingDeltaBips,
+                            Stage stage) {
+
+    public enum Stage {
+        /** sent to the engine, legs not acknowledged yet */
+        PLACING,
+        /** both legs rest on the exchange */
+        LIVE,
+        /** cancelled to be placed again for a new size */
+        RESIZING,
+        /** cancelled because the position is being closed by other means */
+        CANCELLING
+    }
+
+    public NativeBracket {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(positionId, "positionId");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(takeProfit, "takeProfit");
+        Objects.requireNonNull(stage, "stage");
+    }
+
+    public NativeBracket with(Stage next) {
+        return new NativeBracket(market, symbol, positionId, listClientOrderId, quantity, takeProfit, stopLoss,
+                trailingDeltaBips, next);
+    }
+
+    public NativeBracket withList(ClientOrderId list) {
+        return new NativeBracket(market, symbol, positionId, list, quantity, takeProfit, stopLoss, trailingDeltaBips, stage);
+    }
+
+    /** Whether the order is one of this bracket's legs. */
+    public boolean hasLeg(ClientOrderId id) {
+        return listClientOrderId != null && OcoLegIds.listOf(id).map(listClientOrderId::equals).orElse(false);
+    }
+}
