@@ -5,6 +5,7 @@ import io.tradeguard.core.ledger.ClosedTrade;
 import io.tradeguard.core.ledger.Position;
 import io.tradeguard.core.order.Order;
 import io.tradeguard.core.venue.Fill;
+import io.tradeguard.core.venue.FuturesPosition;
 import io.tradeguard.server.api.BalanceView;
 import io.tradeguard.server.api.FillView;
 import io.tradeguard.server.api.OrderOrigin;
@@ -41,8 +42,19 @@ final class Views {
     }
 
     static PositionView position(Position p, BigDecimal mark) {
+        return position(p, mark, null);
+    }
+
+    /**
+     * @param venue the venue's view of a futures position (positionRisk, fetched after every fill, funding and
+     *              reconciliation): its liquidation price and margin type; null on spot or before the first fetch
+     */
+    static PositionView position(Position p, BigDecimal mark, FuturesPosition venue) {
+        boolean sameSize = venue != null && venue.amount().compareTo(p.quantity()) == 0;
         return new PositionView(p.positionId(), p.symbol(), p.market(), side(p.side()), p.size(), p.entryPrice(), mark,
-                mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(), null, null, null, p.openedAt());
+                mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(),
+                sameSize ? venue.liquidationPrice() : null, null, null, p.openedAt(),
+                venue == null ? null : venue.marginType().name(), p.funding());
     }
 
     static PositionSide side(io.tradeguard.core.ledger.PositionSide side) {

@@ -27,6 +27,7 @@ import io.tradeguard.core.safety.KillSwitchState;
 import io.tradeguard.core.safety.SafetyEvent;
 import io.tradeguard.core.safety.SafetyStatus;
 import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.FuturesVenue;
 import io.tradeguard.core.venue.Venue;
 import io.tradeguard.core.venue.VenueError;
 
@@ -132,6 +133,14 @@ public final class TradingGuards {
         BookFeed feed = new BookFeed(venue, this::onBook);
         bookFeed = feed;
         return new WatchedVenue(venue, this, feed);
+    }
+
+    /**
+     * The futures venue the engine should use next to the spot one: its answers feed the circuit breaker too.
+     * Futures have no book stream here, so it does not replace the spot venue's book feed.
+     */
+    public FuturesVenue watchFutures(FuturesVenue venue) {
+        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, new BookFeed(venue, book -> { })), this);
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
