@@ -108,8 +108,7 @@ class FuturesEngineEndToEndTest {
             Position entered = t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
             // the default stop-loss lies 2 % under the entry
             t.futuresMark(BTCUSDT, "48500");
-            await().atMost(Duration.ofSeconds(15)).until(() -> t.position(Market.FUTURES, BTCUSDT).isEmpty());
-            DomainEvent.PositionClosed closed = t.events(DomainEvent.PositionClosed.class).getLast();
+            DomainEvent.PositionClosed closed = t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(15));
             assertThat(closed.market()).isEqualTo(Market.FUTURES);
             assertThat(closed.trade().exitReason()).contains("PROTECTION");
             DomainEvent.OrderSubmitted exit = t.events(DomainEvent.OrderSubmitted.class).stream()
@@ -128,8 +127,7 @@ class FuturesEngineEndToEndTest {
             t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
             // one jump far below the isolated 10x liquidation price (about 45,300)
             t.control("/sim/v1/price", "{\"market\":\"futures\",\"symbol\":\"BTCUSDT\",\"price\":\"44000\",\"mark_price\":\"44000\"}");
-            await().atMost(Duration.ofSeconds(15)).until(() -> t.position(Market.FUTURES, BTCUSDT).isEmpty());
-            ClosedTrade trade = t.events(DomainEvent.PositionClosed.class).getLast().trade();
+            ClosedTrade trade = t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(15)).trade();
             assertThat(trade.exitReason()).isEqualTo("LIQUIDATION");
             assertThat(trade.market()).isEqualTo(Market.FUTURES);
             assertThat(trade.realizedPnl()).isNegative();
@@ -146,6 +144,7 @@ class FuturesEngineEndToEndTest {
             BigDecimal dayBefore = t.snapshot().daily().realizedPnl();
             // a long pays 0.01 × 50,000 × 0.001 = 0.5 USDT
             t.control("/sim/v1/funding", "{\"symbol\":\"BTCUSDT\",\"rate\":\"0.001\",\"apply\":true}");
+            // the listeners hear an event once it is durable
             await().atMost(Duration.ofSeconds(10)).until(() -> !t.events(DomainEvent.FundingPaid.class).isEmpty());
             DomainEvent.FundingPaid paid = t.events(DomainEvent.FundingPaid.class).getFirst();
             assertThat(paid.amount()).isEqualByComparingTo("-0.5");
@@ -157,8 +156,7 @@ class FuturesEngineEndToEndTest {
 
             CommandResult close = t.submit(new Command.ClosePosition(Market.FUTURES, BTCUSDT, OrderOrigin.MANUAL, "test"));
             assertThat(close).isInstanceOf(CommandResult.Accepted.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, BTCUSDT).isEmpty());
-            ClosedTrade trade = t.events(DomainEvent.PositionClosed.class).getLast().trade();
+            ClosedTrade trade = t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(10)).trade();
             assertThat(trade.funding()).isEqualByComparingTo("-0.5");
             BigDecimal gross = trade.exitPrice().subtract(trade.entryPrice()).multiply(trade.quantity());
             assertThat(trade.realizedPnl()).isEqualByComparingTo(gross.subtract(trade.fees()).add(trade.funding()));
@@ -184,7 +182,7 @@ class FuturesEngineEndToEndTest {
             assertThat(futures.leverage()).isEqualTo(10);
             assertThat(futures.side()).isEqualTo(PositionSide.SHORT);
             // one symbol, two markets, two prices
-            assertThat(before.price(Market.FUTURES, BTCUSDT)).contains(new BigDecimal("49000"));
+            assertThat(before.price(Market.FUTURES, BTCUSDT).orElseThrow()).isEqualByComparingTo("49000");
             assertThat(before.price(Market.SPOT, BTCUSDT).orElseThrow()).isNotEqualByComparingTo("49000");
             assertThat(before.instrument(Market.FUTURES, BTCUSDT)).isPresent();
             assertThat(before.instrument(Market.SPOT, BTCUSDT)).isPresent();
@@ -196,9 +194,10 @@ class FuturesEngineEndToEndTest {
             assertThat(after.position(Market.FUTURES, BTCUSDT)).contains(futures);
             assertThat(after.position(Market.SPOT, BTCUSDT)).contains(spot);
             // the restarted engine trades both again: the futures short closes reduce-only
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent());
             assertThat(t.submit(new Command.ClosePosition(Market.FUTURES, BTCUSDT, OrderOrigin.MANUAL, "test")))
                     .isInstanceOf(CommandResult.Accepted.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, BTCUSDT).isEmpty());
+            t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(10));
             assertThat(t.position(Market.SPOT, BTCUSDT)).isPresent();
             List<ClosedTrade> closed = t.events(DomainEvent.PositionClosed.class).stream().map(DomainEvent.PositionClosed::trade).toList();
             assertThat(closed).singleElement().satisfies(c -> assertThat(c.market()).isEqualTo(Market.FUTURES));

@@ -173,6 +173,14 @@ final class SpotAndFuturesEngine implements AutoCloseable {
         }
     }
 
+    /** The position's close as the listeners heard it (they hear an event once it is durable, after the snapshot shows it). */
+    DomainEvent.PositionClosed awaitClosed(Market market, Symbol symbol, Duration within) {
+        await().atMost(within).until(() -> events(DomainEvent.PositionClosed.class).stream()
+                .anyMatch(e -> e.market() == market && e.symbol().equals(symbol)));
+        return events(DomainEvent.PositionClosed.class).stream().filter(e -> e.market() == market && e.symbol().equals(symbol))
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
     <T extends DomainEvent> List<T> events(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -175,6 +175,11 @@ final class EngineCore {
                 if (f.positions() != null) {
                     Map<Symbol, FuturesPosition> risk = new HashMap<>();
                     f.positions().stream().filter(p -> !p.isFlat()).forEach(p -> risk.put(p.symbol(), p));
+                    for (FuturesPosition p : risk.values()) {
+                        if (state.price(Market.FUTURES, p.symbol()) == null && p.markPrice().signum() > 0) {
+                            state.mark(Market.FUTURES, p.symbol(), p.markPrice()); // until the mark stream's first tick
+                        }
+                    }
                     futuresRisk = Map.copyOf(risk);
                 }
                 yield null;
