@@ -193,14 +193,21 @@ class FuturesEngineEndToEndTest {
             assertThat(after.positions()).containsExactlyInAnyOrderElementsOf(before.positions());
             assertThat(after.position(Market.FUTURES, BTCUSDT)).contains(futures);
             assertThat(after.position(Market.SPOT, BTCUSDT)).contains(spot);
-            // the restarted engine trades both again: the futures short closes reduce-only
-            await().atMost(Duration.ofSeconds(10)).until(() -> t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent());
-            assertThat(t.submit(new Command.ClosePosition(Market.FUTURES, BTCUSDT, OrderOrigin.MANUAL, "test")))
-                    .isInstanceOf(CommandResult.Accepted.class);
+            // the restarted engine trades both again: an emergency stop flattens both, the futures short reduce-only
+            // (the manual price feed trades only when told: one spot trade gives the restarted engine its spot price)
+            t.control("/sim/v1/price", "{\"market\":\"spot\",\"symbol\":\"BTCUSDT\",\"price\":\"50000\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent()
+                    && t.snapshot().price(Market.SPOT, BTCUSDT).isPresent());
+            assertThat(t.submit(new Command.EmergencyStop("test"))).isInstanceOf(CommandResult.Accepted.class);
             t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(10));
-            assertThat(t.position(Market.SPOT, BTCUSDT)).isPresent();
+            DomainEvent.OrderSubmitted futuresExit = t.events(DomainEvent.OrderSubmitted.class).stream()
+                    .filter(e -> e.order().market() == Market.FUTURES).reduce((x, y) -> y).orElseThrow();
+            assertThat(futuresExit.request().reduceOnly()).isTrue();
+            assertThat(futuresExit.request().side()).isEqualTo(Side.BUY);
+            t.awaitClosed(Market.SPOT, BTCUSDT, Duration.ofSeconds(10));
+            assertThat(t.futures.position(BTCUSDT).isFlat()).isTrue();
             List<ClosedTrade> closed = t.events(DomainEvent.PositionClosed.class).stream().map(DomainEvent.PositionClosed::trade).toList();
-            assertThat(closed).singleElement().satisfies(c -> assertThat(c.market()).isEqualTo(Market.FUTURES));
+            assertThat(closed).extracting(ClosedTrade::market).containsExactlyInAnyOrder(Market.FUTURES, Market.SPOT);
         }
     }
 }
