@@ -303,6 +303,12 @@ class BinanceFuturesVenueTest {
     @Test
     void an_expired_listen_key_is_replaced_and_the_new_stream_delivers() throws Exception {
         try (var stream = userStream()) {
+            // first an event through the stream: the simulator registers the session a moment after the client sees
+            // the socket open (under load, later), and an expiry pushed before that reaches nobody
+            OrderRequest first = limit(BTC, Side.BUY, "0.010", "55000");
+            accepted(venue.submit(first));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.OrderUpdated u
+                    && u.update().clientOrderId().equals(first.clientOrderId())));
             // the simulator's clock runs 61 minutes ahead: the key (60 minutes) expires and listenKeyExpired is pushed
             sim.clockOffset.set(Duration.ofMinutes(61).toMillis());
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.ConnectionRestored));
