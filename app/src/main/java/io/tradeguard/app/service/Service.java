@@ -165,7 +165,8 @@ public final class Service implements AutoCloseable {
         Engine.Builder builder = Engine.builder(engineVenue, database.journal());
         if (futures != null) {
             // spot and futures in one engine and one journal; leverage 10x unless an order asks, never above the cap
-            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap());
+            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap())
+                    .follow(Market.FUTURES, s.symbols()); // marks of the traded symbols from the start
         }
         engine = builder
                 .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop()))
@@ -183,7 +184,11 @@ public final class Service implements AutoCloseable {
         awaitFirstPrices(watched, Duration.ofSeconds(30));
 
         History history = new History(database.dataSource());
-        EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
+        BinanceFuturesVenue futuresBooks = futures;
+        // the book a market order is judged on: its own market's (the guards keep one book per symbol, so the spot
+        // stream may replace a futures book between the check and the order; futures have no book stream yet)
+        EngineLink link = new EngineLink(engine, (market, symbol) -> market == Market.FUTURES && futuresBooks != null
+                ? futuresBooks.depth(symbol, 100) : venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
                 SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed, learning);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);

@@ -55,8 +55,9 @@ class ServiceFuturesTest {
             assertThat(overCap.statusCode()).as(overCap.body()).isIn(409, 422);
             assertThat(overCap.body()).contains("cap of 10x");
 
-            // the engine's first futures price arrives a moment after start: until then the rules refuse, saying why
-            await().atMost(Duration.ofSeconds(30)).until(() -> send(service, "POST", "/api/real-trading/order/limit", token,
+            // the first prices arrive a moment after start (seconds on a loaded machine): until then the rules refuse,
+            // saying why
+            await().atMost(Duration.ofSeconds(60)).until(() -> send(service, "POST", "/api/real-trading/order/limit", token,
                     "{\"symbol\":\"BTCUSDT\",\"market\":\"futures\",\"side\":\"BUY\",\"quantity\":\"0.005\",\"price\":\""
                             + limit + "\",\"leverage\":5}").statusCode() / 100 == 2);
             await().atMost(Duration.ofSeconds(15)).until(() -> futuresPosition(service, token) != null

@@ -77,6 +77,7 @@ public final class Engine implements AutoCloseable {
                 b.ids == null ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
         this.listeners.addAll(b.listeners);
         this.core.priceWatcher(b.priceWatcher);
+        b.following.forEach(core::follow);
         this.runner = new EffectRunner(venues, inbox::add, b.clock, b.marginType);
         this.writer = new JournalWriter(journal, runner::run, listeners, reason -> inbox.add(new Inbound.JournalFailed(reason)));
         this.thread = Thread.ofPlatform().name("tg-engine").unstarted(this::loop);
@@ -368,6 +369,7 @@ public final class Engine implements AutoCloseable {
         private final Journal journal;
         private FuturesLeverage leverage = FuturesLeverage.defaults();
         private MarginType marginType = MarginType.CROSSED;
+        private final Map<Market, List<io.tradeguard.core.model.Symbol>> following = new java.util.EnumMap<>(Market.class);
         private EngineSettings settings;
         private List<PreTradeGate> gates = List.of();
         private ClientOrderIdGenerator ids;
@@ -398,6 +400,15 @@ public final class Engine implements AutoCloseable {
          */
         public Builder futuresLeverage(int defaultLeverage, int cap) {
             this.leverage = new FuturesLeverage(Math.min(defaultLeverage, cap), cap);
+            return this;
+        }
+
+        /**
+         * Prices to follow from the start on a market, before any order on them (the engine otherwise follows the
+         * symbols of its orders and positions): a first futures market order then has a mark to be judged on.
+         */
+        public Builder follow(Market market, java.util.Collection<io.tradeguard.core.model.Symbol> symbols) {
+            following.computeIfAbsent(Objects.requireNonNull(market), m -> new ArrayList<>()).addAll(symbols);
             return this;
         }
 

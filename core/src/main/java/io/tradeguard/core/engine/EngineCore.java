@@ -68,6 +68,7 @@ final class EngineCore {
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
     /** symbols whose prices the engine follows per market: those of its orders and positions, and BNB for fees */
     private final Map<Market, Set<Symbol>> watched = new EnumMap<>(Market.class);
+    private final Map<Market, Set<Symbol>> following = new EnumMap<>(Market.class);
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
     private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
 
@@ -100,6 +101,11 @@ final class EngineCore {
         list.forEach(i -> of.put(i.symbol(), i));
         instruments.put(market, of);
         valuation.reindex();
+    }
+
+    /** Symbols to follow from the start on a market, orders or not (those the market lists; others are ignored). */
+    void follow(Market market, java.util.Collection<Symbol> symbols) {
+        following.computeIfAbsent(market, m -> new java.util.TreeSet<>()).addAll(symbols);
     }
 
     void priceWatcher(PriceWatcher watcher) {
@@ -221,6 +227,11 @@ final class EngineCore {
             } catch (IllegalArgumentException notASymbol) {
                 // no BNB market for this quote asset
             }
+            following.forEach((market, symbols) -> symbols.forEach(symbol -> {
+                if (instruments.getOrDefault(market, Map.of()).containsKey(symbol) && watch(market, symbol)) {
+                    grown.add(market);
+                }
+            }));
             for (var position : state.positions()) {
                 if (watch(position.market(), position.symbol())) {
                     grown.add(position.market());
