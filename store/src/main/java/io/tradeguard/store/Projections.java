@@ -100,6 +100,11 @@ final class Projections implements AutoCloseable {
             case DomainEvent.PositionOpened e -> position(e.position());
             case DomainEvent.PositionUpdated e -> position(e.position());
             case DomainEvent.PositionClosed e -> closed(e);
+            case DomainEvent.FundingPaid e -> {
+                if (e.position() != null) {
+                    position(e.position()); // funding is realized P&L of the position
+                }
+            }
             case DomainEvent.EmergencyStop e -> halt(true, e.reason(), e.time());
             case DomainEvent.TradingResumed e -> halt(false, "", e.time());
             case DomainEvent.DailyStatsUpdated e -> day(e.stats(), e.time());

@@ -60,4 +60,29 @@ class EventCodecTest {
         assertThat(back.position().entryCost().toPlainString()).isEqualTo("21000.0500000");
         assertThat(back).isEqualTo(event);
     }
+
+    @Test
+    void aPositionJournaledBeforeFundingExistedReadsWithZeroFunding() throws Exception {
+        var event = new DomainEvent.PositionUpdated(EventSamples.position(), d("1.50"), T0);
+        String current = codec.encode(event);
+        assertThat(current).contains("\"funding\":\"0\"");
+        String old = current.replace(",\"funding\":\"0\"", "");
+        assertThat(old).doesNotContain("funding");
+
+        var back = (DomainEvent.PositionUpdated) codec.decode(codec.typeOf(event), old);
+
+        assertThat(back.position().funding()).isEqualByComparingTo("0");
+        assertThat(back).isEqualTo(event);
+    }
+
+    @Test
+    void fundingRoundTrips() throws Exception {
+        var paid = new DomainEvent.FundingPaid(BTCUSDT, io.tradeguard.core.model.Asset.USDT, d("-0.50"),
+                EventSamples.position().withFunding(d("-0.50"), T0), T0, T0);
+
+        var back = (DomainEvent.FundingPaid) codec.decode(codec.typeOf(paid), codec.encode(paid));
+
+        assertThat(back).isEqualTo(paid);
+        assertThat(back.position().funding().toPlainString()).isEqualTo("-0.50");
+    }
 }

@@ -121,6 +121,7 @@ final class EventSamples {
                 new DomainEvent.SignalReceived("sig-1", new OrderIntent(Market.SPOT, BTCUSDT, Side.BUY, OrderType.MARKET,
                         null, null, d("200"), null, null, null, null, null, false, false, OrderOrigin.SIGNAL, "demo", null), T0),
                 new DomainEvent.SettingsChanged("cancel open orders on stop: false", T0),
+                new DomainEvent.FundingPaid(BTCUSDT, io.tradeguard.core.model.Asset.USDT, d("-1.25"), null, T0, T0),
                 new DomainEvent.EngineStarted(T0),
                 new DomainEvent.EngineStopped("shutdown", T0));
     }

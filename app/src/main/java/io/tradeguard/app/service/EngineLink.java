@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The API threads' way to the engine: commands and snapshots with a bounded wait, and the order book for risk. */
 final class EngineLink {
-    /** Fetches a symbol's book from the venue (REST). */
+    /** Fetches a symbol's book from the venue of its market (REST). */
     interface BookSource {
-        OrderBook depth(Symbol symbol) throws VenueException;
+        OrderBook depth(io.tradeguard.core.model.Market market, Symbol symbol) throws VenueException;
     }
 
     private final Engine engine;
@@ -99,7 +99,7 @@ final class EngineLink {
             return Optional.empty();
         }
         try {
-            risk.remember(books.depth(intent.symbol()));
+            risk.remember(books.depth(intent.market(), intent.symbol()));
             return Optional.empty();
         } catch (VenueException | RuntimeException e) {
             return Optional.of("the order book of " + intent.symbol() + " could not be fetched: " + e.getMessage());

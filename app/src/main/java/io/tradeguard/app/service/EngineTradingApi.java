@@ -248,7 +248,9 @@ final class EngineTradingApi implements TradingApi {
         // what is left after a close that the venue cannot sell (fees taken in the coin, step rounding) stays in
         // the wallet's balance; as a position it could never be closed, so it is not listed as one
         return s.positions().stream().filter(p -> !risk.isDust(p))
-                .map(p -> Views.position(p, s.prices().get(p.symbol()), risk.guards().activeTriggers())).toList();
+                .map(p -> Views.position(p, s.price(p.market(), p.symbol()).orElse(null),
+                        p.market() == Market.FUTURES ? s.futuresPosition(p.symbol()).orElse(null) : null,
+                        risk.guards().activeTriggers(), risk.guards().nativeBrackets())).toList();
     }
 
     @Override
@@ -333,7 +335,10 @@ final class EngineTradingApi implements TradingApi {
 
     @Override
     public Outcome<LeverageSetting> setLeverage(Principal by, Symbol symbol, int leverage) {
-        return new Outcome.Conflict<>("spot_has_no_leverage", "this service trades spot, where leverage is always 1; futures are not wired yet");
+        // one symbol has one leverage on the venue; the engine sets it from each futures entry before sending it
+        return new Outcome.Conflict<>("leverage_per_order", "futures leverage is set per order: send leverage (default 10x,"
+                + " never above the configured max_leverage) with the futures order of " + symbol.value()
+                + "; the engine sets it on the venue before the order and refuses anything above the cap");
     }
 
     @Override
@@ -344,8 +349,8 @@ final class EngineTradingApi implements TradingApi {
     }
 
     static Optional<String> unsupported(OrderIntent order) {
-        if (order.market() != Market.SPOT) {
-            return Optional.of("this service trades spot only; futures orders are not wired to the engine yet");
+        if (order.market() == Market.SPOT && order.leverage() != null && order.leverage() != 1) {
+            return Optional.of("spot orders have no leverage; leave leverage out or trade market=futures");
         }
         if (order.type() == null) {
             return Optional.of("OCO orders are not wired to the engine yet; place the two legs as separate orders");
@@ -433,8 +438,8 @@ final class EngineTradingApi implements TradingApi {
     }
 
     private FeeEstimate fee(OrderIntent order, io.tradeguard.core.order.OrderIntent intent, TradingSnapshot s) {
-        Asset quote = s.instrument(order.symbol()).map(i -> i.quoteAsset()).orElse(s.quoteAsset());
-        BigDecimal price = intent.price() != null ? intent.price() : risk.price(s, order.symbol());
+        Asset quote = s.instrument(order.market(), order.symbol()).map(i -> i.quoteAsset()).orElse(s.quoteAsset());
+        BigDecimal price = intent.price() != null ? intent.price() : s.price(order.market(), order.symbol()).orElse(null);
         BigDecimal notional = intent.quoteQuantity() != null ? intent.quoteQuantity()
                 : price == null || intent.quantity() == null ? BigDecimal.ZERO : price.multiply(intent.quantity());
         BigDecimal rate = risk.guards().takerFeeRate(order.symbol()); // the account's own rate once the venue said it

@@ -72,7 +72,7 @@ final class RiskCheck {
     }
 
     Judgement judge(OrderIntent intent, TradingSnapshot state) {
-        Instrument instrument = state.instrument(intent.symbol()).orElse(null);
+        Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Judgement.NotJudged(intent.symbol() + " is not traded on this venue");
         }

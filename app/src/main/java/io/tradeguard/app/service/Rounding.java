@@ -16,7 +16,7 @@ final class Rounding {
     }
 
     static Conformance conform(Instrument instrument, OrderIntent intent, TradingSnapshot state) {
-        return OrderFilters.conform(instrument, intent.toRequest(PROBE), state.price(intent.symbol()).orElse(null));
+        return OrderFilters.conform(instrument, intent.toRequest(PROBE), state.price(intent.market(), intent.symbol()).orElse(null));
     }
 
     static OrderIntent apply(OrderIntent intent, OrderRequest conformed) {

@@ -23,6 +23,8 @@ import io.tradeguard.app.signals.SeenSignalsFile;
 import io.tradeguard.binance.BinanceEndpoints;
 import io.tradeguard.binance.SpotVenueConfig;
 import io.tradeguard.binance.auth.ApiCredentials;
+import io.tradeguard.binance.FuturesVenueConfig;
+import io.tradeguard.binance.futures.BinanceFuturesVenue;
 import io.tradeguard.binance.spot.BinanceSpotVenue;
 import io.tradeguard.core.engine.Engine;
 import io.tradeguard.core.engine.EngineSettings;
@@ -78,6 +80,8 @@ public final class Service implements AutoCloseable {
     /** The demo account of the embedded simulator. */
     static final Map<String, BigDecimal> DEMO_BALANCES = Map.of("USDT", new BigDecimal("10000"),
             "BTC", new BigDecimal("0.05"), "ETH", new BigDecimal("0.5"));
+    /** The demo account's USD-M futures wallet. */
+    static final Map<String, BigDecimal> DEMO_FUTURES_BALANCES = Map.of("USDT", new BigDecimal("10000"));
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final PrintStream out;
@@ -86,6 +90,8 @@ public final class Service implements AutoCloseable {
     private TradingSwitch tradingSwitch;
     private AdminAccount.Outcome admin;
     private String venueName;
+    /** the futures side of the venue, or null when this venue has no futures configured */
+    private FuturesVenueConfig futuresConfig;
     private volatile boolean closed;
 
     private Service(PrintStream out) {
@@ -136,6 +142,12 @@ public final class Service implements AutoCloseable {
         step("connecting to " + venueName + " at " + venueConfig.endpoints().rest());
         BinanceSpotVenue venue = BinanceSpotVenue.connect(venueConfig);
         toClose.push(venue);
+        BinanceFuturesVenue futures = null;
+        if (futuresConfig != null) {
+            step("connecting to " + venueName + " USD-M futures at " + futuresConfig.endpoints().rest());
+            futures = BinanceFuturesVenue.connect(futuresConfig);
+            toClose.push(futures);
+        }
 
         Path dbFile = dataDir.resolve(venueName).resolve("journal.db");
         if (s.venue() == ServiceSettings.VenueChoice.SIM) {
@@ -158,7 +170,13 @@ public final class Service implements AutoCloseable {
         s.hybrid().demoStrategy().ifPresent(d -> watched.add(d.symbol()));
         AlertMonitor alertMonitor = startAlerts(s, venueConfig, clock);
         Venue engineVenue = guards.watch(new HoldingsPricedVenue(venue, watched));
-        engine = Engine.builder(engineVenue, database.journal())
+        Engine.Builder builder = Engine.builder(engineVenue, database.journal());
+        if (futures != null) {
+            // spot and futures in one engine and one journal; leverage 10x unless an order asks, never above the cap
+            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap())
+                    .follow(Market.FUTURES, s.symbols()); // marks of the traded symbols from the start
+        }
+        engine = builder
                 .settings(EngineSettings.defaults(Market.SPOT).withCancelOpenOrdersOnStop(s.cancelOpenOrdersOnStop())
                         .withReconcileInterval(s.hybrid().tradeSyncInterval()))
                 .gates(gates)
@@ -173,11 +191,15 @@ public final class Service implements AutoCloseable {
         ServiceMetrics.watch(metrics, engine, guards);
         engine.start();
         toClose.push(() -> engine.stop("service shutting down"));
-        step("engine running (" + venueName + ", spot) with instrument filters, risk rules, kill switch and circuit breaker");
+        step("engine running (" + venueName + (futures != null ? ", spot and USD-M futures" : ", spot") + ") with instrument filters, risk rules, kill switch and circuit breaker");
         awaitFirstPrices(watched, Duration.ofSeconds(30));
 
         History history = new History(database.dataSource());
-        EngineLink link = new EngineLink(engine, symbol -> venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
+        BinanceFuturesVenue futuresBooks = futures;
+        // the book a market order is judged on: its own market's (the guards keep one book per symbol, so the spot
+        // stream may replace a futures book between the check and the order; futures have no book stream yet)
+        EngineLink link = new EngineLink(engine, (market, symbol) -> market == Market.FUTURES && futuresBooks != null
+                ? futuresBooks.depth(symbol, 100) : venue.depth(symbol, 100), risk, clock, Duration.ofSeconds(10), s.mode(), metrics);
         EngineSignalApi signals = new EngineSignalApi(link, new SignalDecider(SignalConfig.defaults()),
                 SeenSignals.restore(List.of(), 10_000, Duration.ofDays(7), clock.instant()), feed);
         Gauge.builder("tradeguard_trading_enabled", tradingSwitch, t -> t.state().enabled() ? 1 : 0).register(metrics);
@@ -245,16 +267,60 @@ public final class Service implements AutoCloseable {
                 String token = s.simAdminToken().orElseGet(() -> HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
                 ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withPort(s.simPort()).withAdminToken(token));
                 toClose.push(sim);
-                SimAccount account = sim.createAccount(DEMO_BALANCES);
-                step("embedded simulator on " + sim.baseUrl() + " with a demo account (10,000 USDT, 0.05 BTC, 0.5 ETH)");
+                SimAccount account = sim.createAccount(DEMO_BALANCES, DEMO_FUTURES_BALANCES);
+                step("embedded simulator on " + sim.baseUrl() + " with a demo account (10,000 USDT, 0.05 BTC, 0.5 ETH;"
+                        + " futures wallet 10,000 USDT)");
+                futuresConfig = FuturesVenueConfig.of(BinanceEndpoints.futuresCompatible("sim-futures", sim.baseUrl(),
+                        sim.wsBaseUrl()), ApiCredentials.hmac(account.apiKey(), account.secretKey()));
                 yield SpotVenueConfig.of(BinanceEndpoints.compatible("sim", sim.baseUrl(), sim.wsBaseUrl()),
                         ApiCredentials.hmac(account.apiKey(), account.secretKey()));
             }
-            case BINANCE_TESTNET -> SpotVenueConfig.of(BinanceEndpoints.SPOT_TESTNET, credentials(env));
-            case BINANCE_MAINNET -> SpotVenueConfig.of(BinanceEndpoints.SPOT_MAINNET, credentials(env));
-            case CUSTOM -> SpotVenueConfig.of(new BinanceEndpoints("custom", url(env, "TRADEGUARD_SPOT_REST_URL"),
-                    url(env, "TRADEGUARD_SPOT_WS_API_URL"), url(env, "TRADEGUARD_SPOT_STREAM_URL")), credentials(env));
+            case BINANCE_TESTNET -> {
+                futuresConfig = futuresCredentials(env, true).map(c -> FuturesVenueConfig.of(BinanceEndpoints.FUTURES_TESTNET, c))
+                        .orElse(null);
+                yield SpotVenueConfig.of(BinanceEndpoints.SPOT_TESTNET, credentials(env));
+            }
+            case BINANCE_MAINNET -> {
+                futuresConfig = futuresCredentials(env, true).map(c -> FuturesVenueConfig.of(BinanceEndpoints.FUTURES_MAINNET, c))
+                        .orElse(null);
+                yield SpotVenueConfig.of(BinanceEndpoints.SPOT_MAINNET, credentials(env));
+            }
+            case CUSTOM -> {
+                String futuresRest = env.get("TRADEGUARD_FUTURES_REST_URL");
+                if (futuresRest != null && !futuresRest.isBlank()) {
+                    futuresConfig = FuturesVenueConfig.of(new BinanceEndpoints("custom-futures",
+                            url(env, "TRADEGUARD_FUTURES_REST_URL"), url(env, "TRADEGUARD_FUTURES_WS_API_URL"),
+                            url(env, "TRADEGUARD_FUTURES_STREAM_URL")), futuresCredentials(env, false).orElseGet(() -> credentials(env)));
+                }
+                yield customSpot(env);
+            }
         };
+    }
+
+    /**
+     * Binance issues futures testnet keys separately from spot testnet keys, so futures are connected only when
+     * TRADEGUARD_FUTURES_API_KEY and TRADEGUARD_FUTURES_API_SECRET are set (both, or neither).
+     */
+    private Optional<ApiCredentials> futuresCredentials(Map<String, String> env, boolean announceMissing) {
+        String key = env.get("TRADEGUARD_FUTURES_API_KEY");
+        String secret = env.get("TRADEGUARD_FUTURES_API_SECRET");
+        boolean hasKey = key != null && !key.isBlank();
+        boolean hasSecret = secret != null && !secret.isBlank();
+        if (hasKey != hasSecret) {
+            throw new ConfigException("set both TRADEGUARD_FUTURES_API_KEY and TRADEGUARD_FUTURES_API_SECRET, or neither");
+        }
+        if (!hasKey) {
+            if (announceMissing) {
+                step("USD-M futures not connected: set TRADEGUARD_FUTURES_API_KEY and TRADEGUARD_FUTURES_API_SECRET to trade them");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(ApiCredentials.hmac(key.strip(), secret.strip()));
+    }
+
+    private static SpotVenueConfig customSpot(Map<String, String> env) {
+        return SpotVenueConfig.of(new BinanceEndpoints("custom", url(env, "TRADEGUARD_SPOT_REST_URL"),
+                url(env, "TRADEGUARD_SPOT_WS_API_URL"), url(env, "TRADEGUARD_SPOT_STREAM_URL")), credentials(env));
     }
 
     private static ApiCredentials credentials(Map<String, String> env) {
@@ -270,6 +336,11 @@ public final class Service implements AutoCloseable {
     private static URI url(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
+            if (name.contains("FUTURES")) {
+                throw new ConfigException("--venue custom with TRADEGUARD_FUTURES_REST_URL also needs " + name
+                        + " (TRADEGUARD_FUTURES_WS_API_URL like wss://ws-fapi.binance.com/ws-fapi/v1,"
+                        + " TRADEGUARD_FUTURES_STREAM_URL like wss://fstream.binance.com)");
+            }
             throw new ConfigException("--venue custom needs " + name + " (TRADEGUARD_SPOT_REST_URL like https://api.binance.com, "
                     + "TRADEGUARD_SPOT_WS_API_URL like wss://ws-api.binance.com:443/ws-api/v3, TRADEGUARD_SPOT_STREAM_URL like wss://stream.binance.com:9443)");
         }

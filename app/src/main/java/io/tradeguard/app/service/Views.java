@@ -9,6 +9,7 @@ import io.tradeguard.core.protection.LocalTrigger;
 import io.tradeguard.core.protection.PriceTrigger;
 import io.tradeguard.core.protection.TrailingStop;
 import io.tradeguard.core.venue.Fill;
+import io.tradeguard.core.venue.FuturesPosition;
 import io.tradeguard.server.api.BalanceView;
 import io.tradeguard.server.api.FillView;
 import io.tradeguard.server.api.OrderOrigin;
@@ -46,8 +47,19 @@ final class Views {
     }
 
     static PositionView position(Position p, BigDecimal mark) {
+        return position(p, mark, (FuturesPosition) null);
+    }
+
+    /**
+     * @param venue the venue's view of a futures position (positionRisk, fetched after every fill, funding and
+     *              reconciliation): its liquidation price and margin type; null on spot or before the first fetch
+     */
+    static PositionView position(Position p, BigDecimal mark, FuturesPosition venue) {
+        boolean sameSize = venue != null && venue.amount().compareTo(p.quantity()) == 0;
         return new PositionView(p.positionId(), p.symbol(), p.market(), side(p.side()), p.size(), p.entryPrice(), mark,
-                mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(), null, null, null, p.openedAt());
+                mark == null ? null : p.unrealizedPnl(mark), p.realizedPnl(), p.leverage(),
+                sameSize ? venue.liquidationPrice() : null, null, null, p.openedAt(), null,
+                venue == null ? null : venue.marginType().name(), p.funding());
     }
 
     /**
@@ -56,6 +68,15 @@ final class Views {
      * automatic bracket also names the position as its group). With several, the one that fires first is shown.
      */
     static PositionView position(Position p, BigDecimal mark, List<LocalTrigger> triggers) {
+        return position(p, mark, null, triggers, List.of());
+    }
+
+    /**
+     * The position with the venue's futures figures and every exit that watches it: the guards' local triggers
+     * and a native OCO on the exchange (its stop-loss and take-profit legs).
+     */
+    static PositionView position(Position p, BigDecimal mark, FuturesPosition venue, List<LocalTrigger> triggers,
+                                 List<io.tradeguard.core.guard.NativeBracket> brackets) {
         Side exit = p.side() == io.tradeguard.core.ledger.PositionSide.LONG ? Side.SELL : Side.BUY;
         // a long's exits below the price fire at the highest level first, above it at the lowest; a short mirrors
         Comparator<BigDecimal> firstBelow = exit == Side.SELL ? Comparator.naturalOrder() : Comparator.reverseOrder();
@@ -73,7 +94,14 @@ final class Views {
                 case TrailingStop ts -> trailing = first(trailing, ts.stopLevel(), firstBelow);
             }
         }
-        return position(p, mark).withExits(stopLoss, takeProfit, trailing);
+        for (io.tradeguard.core.guard.NativeBracket bracket : brackets) {
+            if (bracket.market() != p.market() || !bracket.symbol().equals(p.symbol())) {
+                continue;
+            }
+            stopLoss = first(stopLoss, bracket.stopLoss(), firstBelow);
+            takeProfit = first(takeProfit, bracket.takeProfit(), firstBelow.reversed());
+        }
+        return position(p, mark, venue).withExits(stopLoss, takeProfit, trailing);
     }
 
     private static BigDecimal first(BigDecimal current, BigDecimal candidate, Comparator<BigDecimal> order) {

@@ -27,8 +27,8 @@ class ProtectionValidationTest {
     private static TradingSnapshot at(String last) {
         Map<Symbol, BigDecimal> prices = last == null ? Map.of() : Map.of(BTCUSDT, new BigDecimal(last));
         Instant now = Instant.parse("2026-01-05T10:00:00Z");
-        return new TradingSnapshot(List.of(), List.of(), List.of(), prices, Map.of(),
-                DailyStats.start(LocalDate.of(2026, 1, 5), new BigDecimal("10000"), 0), Asset.USDT, new BigDecimal("10000"),
+        return new TradingSnapshot(List.of(), List.of(), List.of(), Map.of(Market.SPOT, prices), Map.of(), Map.of(),
+                Market.SPOT, DailyStats.start(LocalDate.of(2026, 1, 5), new BigDecimal("10000"), 0), Asset.USDT, new BigDecimal("10000"),
                 false, null, 0, now);
     }
 

@@ -54,7 +54,7 @@ import java.util.function.Consumer;
  * An order POST is never sent twice: a lost answer is settled by {@link OrderDoubts}, asking the endpoint
  * the order went to for its client id.
  */
-public final class BinanceFuturesVenue implements Venue {
+public final class BinanceFuturesVenue implements io.tradeguard.core.venue.FuturesVenue {
     private static final Logger log = LoggerFactory.getLogger(BinanceFuturesVenue.class);
     /** Binance's own ceiling; the brackets and the caller's cap are lower. */
     public static final int MAX_LEVERAGE = 125;
@@ -197,6 +197,7 @@ public final class BinanceFuturesVenue implements Venue {
      * Sets the symbol's leverage, refusing anything above {@code hardCap} (the engine's configured cap)
      * before a request is made. Returns the leverage the venue confirmed.
      */
+    @Override
     public int setLeverage(Symbol symbol, int leverage, int hardCap) throws VenueException {
         if (hardCap < 1 || hardCap > MAX_LEVERAGE) {
             throw refused("the leverage cap must be within 1.." + MAX_LEVERAGE + ", was " + hardCap);
@@ -217,6 +218,7 @@ public final class BinanceFuturesVenue implements Venue {
     }
 
     /** Sets ISOLATED or CROSSED; a symbol already of that type (-4046) is not an error. Returns whether it changed. */
+    @Override
     public boolean setMarginType(Symbol symbol, MarginType type) throws VenueException {
         try {
             rest.marginType(symbol.value(), FuturesEnums.marginType(type));
@@ -419,6 +421,7 @@ public final class BinanceFuturesVenue implements Venue {
     }
 
     /** Every open position (flat symbols left out), from positionRisk v2 (the version with leverage and margin type). */
+    @Override
     public List<FuturesPosition> positions() throws VenueException {
         JsonNode answer = rest.positionRiskV2(null);
         return parsed(() -> {
@@ -473,6 +476,7 @@ public final class BinanceFuturesVenue implements Venue {
      * futures-only content (realized profit, liquidations, wallet and position changes, algo orders,
      * margin calls) as {@link FuturesAccountEvent}s. Closing the handle closes the listen key.
      */
+    @Override
     public UserDataStream subscribeUserData(Consumer<VenueEvent> listener, Consumer<FuturesAccountEvent> futuresListener)
             throws VenueException {
         Consumer<VenueEvent> sink = event -> deliver(listener, event);
@@ -498,10 +502,13 @@ public final class BinanceFuturesVenue implements Venue {
         return stream;
     }
 
-    /** Mark prices every 3 s ({@code @markPrice}) as PriceTick(markPrice=true): what futures P&L is marked on. */
+    /**
+     * Mark prices every second ({@code @markPrice@1s}) as PriceTick(markPrice=true): what futures P&L is marked on
+     * and what the local stop-loss triggers fire on, so the faster stream (the 3 s one would delay an exit by up to 3 s).
+     */
     @Override
     public AutoCloseable subscribePrices(Collection<Symbol> symbols, Consumer<VenueEvent> listener) throws VenueException {
-        return subscribeMarkPrices(symbols, false, listener);
+        return subscribeMarkPrices(symbols, true, listener);
     }
 
     public AutoCloseable subscribeMarkPrices(Collection<Symbol> symbols, boolean everySecond, Consumer<VenueEvent> listener)

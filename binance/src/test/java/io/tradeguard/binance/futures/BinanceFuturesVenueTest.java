@@ -301,6 +301,31 @@ class BinanceFuturesVenueTest {
     }
 
     @Test
+    void an_expired_listen_key_is_replaced_and_the_new_stream_delivers() throws Exception {
+        try (var stream = userStream()) {
+            // first an event through the stream: the simulator registers the session a moment after the client sees
+            // the socket open (under load, later), and an expiry pushed before that reaches nobody
+            OrderRequest first = limit(BTC, Side.BUY, "0.010", "55000");
+            accepted(venue.submit(first));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.OrderUpdated u
+                    && u.update().clientOrderId().equals(first.clientOrderId())));
+            // the simulator's clock runs 61 minutes ahead: the key (60 minutes) expires and listenKeyExpired is pushed
+            sim.clockOffset.set(Duration.ofMinutes(61).toMillis());
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.ConnectionRestored));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(VenueEvent.ConnectionLost.class,
+                    l -> assertThat(l.reason()).contains("listenKeyExpired")));
+            assertThat(sim.posts("/fapi/v1/listenKey")).isEqualTo(2);
+            assertThat(stream.hasListenKey()).isTrue();
+            // back to the client's time (signed requests carry it); the new key lives until then + 121 minutes
+            sim.clockOffset.set(0);
+            OrderRequest order = limit(BTC, Side.BUY, "0.010", "55000");
+            accepted(venue.submit(order));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.OrderUpdated u
+                    && u.update().clientOrderId().equals(order.clientOrderId())));
+        }
+    }
+
+    @Test
     void a_liquidation_arrives_as_events_that_say_so() throws Exception {
         // isolated long 1 BTC @ 60000 at 10x with 6000 of margin: liquidated a little above 54000
         sim.seedPosition("BTCUSDT", "1", "60000", 10, "ISOLATED", "6000");

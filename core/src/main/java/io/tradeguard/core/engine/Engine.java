@@ -5,16 +5,22 @@ import io.tradeguard.core.journal.Journal;
 import io.tradeguard.core.journal.JournalEntry;
 import io.tradeguard.core.journal.JournalException;
 import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.model.MarginType;
+import io.tradeguard.core.model.Market;
 import io.tradeguard.core.order.ClientOrderIdGenerator;
 import io.tradeguard.core.pretrade.PreTradeGate;
 import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.FuturesVenue;
 import io.tradeguard.core.venue.Venue;
 import io.tradeguard.core.venue.VenueError;
 import io.tradeguard.core.venue.VenueException;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +45,17 @@ import java.util.logging.Logger;
  * engine.submit(new Command.PlaceOrder(intent));   // CompletableFuture<CommandResult>
  * engine.stop("shutdown");                         // stop taking orders, cancel open ones, flush
  * }</pre>
+ * One engine may trade spot and USD-M futures side by side, with one journal:
+ * {@code Engine.builder(spotVenue, journal).venue(futuresVenue)}; every order, cancel, query, price stream and
+ * reconciliation goes to the venue of its market.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     public enum Lifecycle { NEW, STARTING, RUNNING, STOPPING, STOPPED }
 
-    private final Venue venue;
+    /** by market, the first venue's market first */
+    private final Map<Market, Venue> venues;
     private final Journal journal;
     private final EngineCore core;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
@@ -55,20 +65,21 @@ public final class Engine implements AutoCloseable {
     private final Thread thread;
     private final InstantSource clock;
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
-    private AutoCloseable userData;
+    private final List<AutoCloseable> userData = new ArrayList<>();
     private ScheduledExecutorService timer;
     private long nextSequence;
     private volatile java.util.function.ObjLongConsumer<String> handled = (kind, nanos) -> { };
 
     private Engine(Builder b) {
-        this.venue = b.venue;
+        this.venues = Collections.unmodifiableMap(new LinkedHashMap<>(b.venues));
         this.journal = b.journal;
         this.clock = b.clock;
-        this.core = new EngineCore(b.settings, new TradingState(), b.gates, b.ids == null
-                ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
+        this.core = new EngineCore(b.settings, List.copyOf(venues.keySet()), b.leverage, new TradingState(), b.gates,
+                b.ids == null ? ClientOrderIdGenerator.timeBased(b.settings.clientIdPrefix(), b.clock) : b.ids, b.clock);
         this.listeners.addAll(b.listeners);
         this.core.priceWatcher(b.priceWatcher);
-        this.runner = new EffectRunner(venue, inbox::add, b.clock);
+        b.following.forEach(core::follow);
+        this.runner = new EffectRunner(venues, inbox::add, b.clock, b.marginType);
         this.writer = new JournalWriter(journal, runner::run, listeners, reason -> inbox.add(new Inbound.JournalFailed(reason)));
         this.thread = Thread.ofPlatform().name("tg-engine").unstarted(this::loop);
     }
@@ -88,8 +99,10 @@ public final class Engine implements AutoCloseable {
         lifecycle = Lifecycle.STARTING;
         replay();
         try {
-            List<Instrument> instruments = venue.instruments();
-            core.instruments(instruments);
+            for (Venue venue : venues.values()) {
+                List<Instrument> instruments = venue.instruments();
+                core.instruments(venue.market(), instruments);
+            }
         } catch (VenueException e) {
             lifecycle = Lifecycle.STOPPED;
             throw new EngineStartException(describe(e.error()), e);
@@ -100,7 +113,12 @@ public final class Engine implements AutoCloseable {
         writer.start();
         thread.start();
         try {
-            userData = venue.subscribeUserData(event -> inbox.add(new Inbound.VenueIn(event)));
+            for (Venue venue : venues.values()) {
+                userData.add(venue instanceof FuturesVenue futures
+                        ? futures.subscribeUserData(event -> inbox.add(new Inbound.VenueIn(event)),
+                                event -> inbox.add(new Inbound.FuturesIn(event)))
+                        : venue.subscribeUserData(event -> inbox.add(new Inbound.VenueIn(event))));
+            }
             CommandResult sync = await(post(reply -> new Inbound.InitialSync(reply)), core.settings().startTimeout().toMillis());
             if (sync instanceof CommandResult.Rejected r) {
                 throw new EngineStartException("the initial sync with the venue failed: " + String.join("; ", r.reasons()));
@@ -216,9 +234,9 @@ public final class Engine implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
-        if (userData != null) {
+        for (AutoCloseable stream : userData) {
             try {
-                userData.close();
+                stream.close();
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "closing the user stream failed", e);
             }
@@ -317,6 +335,8 @@ public final class Engine implements AutoCloseable {
             case Inbound.VenueFetched f -> null;
             case Inbound.Tick t -> null;
             case Inbound.JournalFailed f -> null;
+            case Inbound.FuturesIn f -> null;
+            case Inbound.FuturesPositionsFetched f -> null;
         };
     }
 
@@ -359,8 +379,11 @@ public final class Engine implements AutoCloseable {
 
     /** Builds an engine; venue and journal are required, the rest has defaults. */
     public static final class Builder {
-        private final Venue venue;
+        private final Map<Market, Venue> venues = new LinkedHashMap<>();
         private final Journal journal;
+        private FuturesLeverage leverage = FuturesLeverage.defaults();
+        private MarginType marginType = MarginType.CROSSED;
+        private final Map<Market, List<io.tradeguard.core.model.Symbol>> following = new java.util.EnumMap<>(Market.class);
         private EngineSettings settings;
         private List<PreTradeGate> gates = List.of();
         private ClientOrderIdGenerator ids;
@@ -370,8 +393,43 @@ public final class Engine implements AutoCloseable {
         private PriceWatcher priceWatcher;
 
         private Builder(Venue venue, Journal journal) {
-            this.venue = Objects.requireNonNull(venue, "venue");
+            Objects.requireNonNull(venue, "venue");
+            venues.put(venue.market(), venue);
             this.journal = Objects.requireNonNull(journal, "journal");
+        }
+
+        /** A venue of another market traded by the same engine (one venue per market). */
+        public Builder venue(Venue value) {
+            Objects.requireNonNull(value, "venue");
+            if (venues.containsKey(value.market())) {
+                throw new IllegalArgumentException("the engine already has a " + value.market().wireName() + " venue");
+            }
+            venues.put(value.market(), value);
+            return this;
+        }
+
+        /**
+         * Futures leverage: the default an order without its own gets, and the cap above which orders are refused
+         * (the risk configuration's max_leverage, never above the hard cap of 20x).
+         */
+        public Builder futuresLeverage(int defaultLeverage, int cap) {
+            this.leverage = new FuturesLeverage(Math.min(defaultLeverage, cap), cap);
+            return this;
+        }
+
+        /**
+         * Prices to follow from the start on a market, before any order on them (the engine otherwise follows the
+         * symbols of its orders and positions): a first futures market order then has a mark to be judged on.
+         */
+        public Builder follow(Market market, java.util.Collection<io.tradeguard.core.model.Symbol> symbols) {
+            following.computeIfAbsent(Objects.requireNonNull(market), m -> new ArrayList<>()).addAll(symbols);
+            return this;
+        }
+
+        /** The margin type every futures symbol is set to before its first order (cross unless told). */
+        public Builder marginType(MarginType value) {
+            this.marginType = Objects.requireNonNull(value);
+            return this;
         }
 
         public Builder settings(EngineSettings value) {
@@ -411,11 +469,12 @@ public final class Engine implements AutoCloseable {
             if (!gatesSet) {
                 throw new IllegalStateException("name the pre-trade gates explicitly (AllowAllGate only where no checks are wanted)");
             }
+            Market first = venues.keySet().iterator().next();
             if (settings == null) {
-                settings = EngineSettings.defaults(venue.market());
+                settings = EngineSettings.defaults(first);
             }
-            if (settings.market() != venue.market()) {
-                throw new IllegalStateException("settings are for " + settings.market() + " but the venue trades " + venue.market());
+            if (settings.market() != first) {
+                throw new IllegalStateException("settings are for " + settings.market() + " but the venue trades " + first);
             }
             return new Engine(this);
         }

@@ -5,6 +5,7 @@ import io.tradeguard.core.ledger.AssetBalance;
 import io.tradeguard.core.ledger.DailyStats;
 import io.tradeguard.core.model.ClientOrderId;
 import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.OrderStatus;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.order.ClientOrderIdGenerator;
@@ -15,14 +16,18 @@ import io.tradeguard.core.order.OrderTrigger;
 import io.tradeguard.core.pretrade.PreTradeGate;
 import io.tradeguard.core.state.TradingSnapshot;
 import io.tradeguard.core.venue.Balance;
+import io.tradeguard.core.venue.FuturesAccountEvent;
+import io.tradeguard.core.venue.FuturesPosition;
 import io.tradeguard.core.venue.OrderUpdate;
 import io.tradeguard.core.venue.SubmitResult;
 import io.tradeguard.core.venue.VenueEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +46,14 @@ final class EngineCore {
     }
 
     private final TradingState state;
-    private final Map<Symbol, Instrument> instruments = new HashMap<>();
+    /** per market: BTCUSDT exists on spot and futures with different filters */
+    private final Map<Market, Map<Symbol, Instrument>> instruments = new EnumMap<>(Market.class);
+    /** the markets this engine trades, the first being the one market-less lookups answer for */
+    private final List<Market> markets;
+    /** the venue's view of the futures positions (liquidation price, margin type), as last fetched; not journaled */
+    private Map<Symbol, FuturesPosition> futuresRisk = Map.of();
+    private Instant futuresRiskAsked = Instant.MIN;
+    private static final java.time.Duration FUTURES_RISK_EVERY = java.time.Duration.ofSeconds(10);
     private final InstantSource clock;
     private final OrderPath orderPath;
     private final OrderChanges changes;
@@ -54,29 +66,48 @@ final class EngineCore {
     private boolean accepting;
     private String journalFailure;
     private final Map<ClientOrderId, Instant> lastQueried = new HashMap<>();
-    /** symbols whose prices the engine follows: those of its orders and positions, and BNB for fees */
-    private final Set<Symbol> watched = new java.util.TreeSet<>();
+    /** symbols whose prices the engine follows per market: those of its orders and positions, and BNB for fees */
+    private final Map<Market, Set<Symbol>> watched = new EnumMap<>(Market.class);
+    private final Map<Market, Set<Symbol>> following = new EnumMap<>(Market.class);
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
     private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
     private final ProtectionOcos ocos;
 
     EngineCore(EngineSettings settings, TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids,
                InstantSource clock) {
+        this(settings, List.of(settings.market()), FuturesLeverage.defaults(), state, gates, ids, clock);
+    }
+
+    EngineCore(EngineSettings settings, List<Market> markets, FuturesLeverage leverage, TradingState state,
+               List<PreTradeGate> gates, ClientOrderIdGenerator ids, InstantSource clock) {
         this.settings = settings;
+        this.markets = List.copyOf(markets);
         this.state = state;
         this.clock = clock;
-        this.valuation = new Valuation(state, instruments, settings.quoteAsset(), settings.market());
+        Set<Market> traded = java.util.EnumSet.copyOf(this.markets);
+        traded.forEach(m -> instruments.put(m, new HashMap<>()));
+        this.valuation = new Valuation(state, instruments, settings.quoteAsset(), traded);
         this.ledger = new LedgerPosting(state, valuation);
         this.changes = new OrderChanges(ledger);
-        this.orderPath = new OrderPath(state, gates, ids, this::snapshot);
-        this.reconciliations = new Reconciliations(state, () -> this.settings, changes, ledger, this::report);
+        this.orderPath = new OrderPath(state, gates, ids, this::snapshot, leverage);
+        this.reconciliations = new Reconciliations(state, traded, () -> this.settings, changes, ledger, this::report);
         this.ocos = new ProtectionOcos(state, ids, changes, this::report, cancelWhenAcknowledged, () -> this.settings);
     }
 
     void instruments(List<Instrument> list) {
-        instruments.clear();
-        list.forEach(i -> instruments.put(i.symbol(), i));
+        instruments(settings.market(), list);
+    }
+
+    void instruments(Market market, List<Instrument> list) {
+        Map<Symbol, Instrument> of = new HashMap<>();
+        list.forEach(i -> of.put(i.symbol(), i));
+        instruments.put(market, of);
         valuation.reindex();
+    }
+
+    /** Symbols to follow from the start on a market, orders or not (those the market lists; others are ignored). */
+    void follow(Market market, java.util.Collection<Symbol> symbols) {
+        following.computeIfAbsent(market, m -> new java.util.TreeSet<>()).addAll(symbols);
     }
 
     void priceWatcher(PriceWatcher watcher) {
@@ -148,6 +179,23 @@ final class EngineCore {
                 reconciliations.start(s.reply(), out, now);
                 yield null;
             }
+            case Inbound.FuturesIn f -> {
+                futuresEvent(f.event(), out, now);
+                yield null;
+            }
+            case Inbound.FuturesPositionsFetched f -> {
+                if (f.positions() != null) {
+                    Map<Symbol, FuturesPosition> risk = new HashMap<>();
+                    f.positions().stream().filter(p -> !p.isFlat()).forEach(p -> risk.put(p.symbol(), p));
+                    for (FuturesPosition p : risk.values()) {
+                        if (state.price(Market.FUTURES, p.symbol()) == null && p.markPrice().signum() > 0) {
+                            state.mark(Market.FUTURES, p.symbol(), p.markPrice()); // until the mark stream's first tick
+                        }
+                    }
+                    futuresRisk = Map.copyOf(risk);
+                }
+                yield null;
+            }
             case Inbound.JournalFailed f -> {
                 journalFailure = f.reason();
                 accepting = false;
@@ -164,6 +212,10 @@ final class EngineCore {
         }
         if (!out.events().isEmpty() && !(message instanceof Inbound.Shutdown)) {
             watchPrices(out.events(), out);
+            if (markets.contains(Market.FUTURES) && changesFuturesPosition(out.events())) {
+                futuresRiskAsked = now;
+                out.effect(new Effect.FetchFuturesPositions()); // the venue's liquidation price moved with it
+            }
         }
         return new Output(out.events(), out.effects(), reply);
     }
@@ -173,32 +225,98 @@ final class EngineCore {
      * set only grows while the engine runs, and each growth replaces the subscription.
      */
     private void watchPrices(List<DomainEvent> events, Emitter out) {
-        boolean grown = false;
+        Set<Market> grown = java.util.EnumSet.noneOf(Market.class);
         if (watched.isEmpty()) {
             try {
                 Symbol bnb = Symbol.of("BNB" + settings.quoteAsset().code());
-                grown |= instruments.containsKey(bnb) && watched.add(bnb);
+                Market feeMarket = markets.contains(Market.SPOT) ? Market.SPOT : markets.getFirst();
+                if (instruments.getOrDefault(feeMarket, Map.of()).containsKey(bnb) && watch(feeMarket, bnb)) {
+                    grown.add(feeMarket);
+                }
             } catch (IllegalArgumentException notASymbol) {
                 // no BNB market for this quote asset
             }
+            following.forEach((market, symbols) -> symbols.forEach(symbol -> {
+                if (instruments.getOrDefault(market, Map.of()).containsKey(symbol) && watch(market, symbol)) {
+                    grown.add(market);
+                }
+            }));
             for (var position : state.positions()) {
-                grown |= watched.add(position.symbol());
+                if (watch(position.market(), position.symbol())) {
+                    grown.add(position.market());
+                }
             }
             for (Order order : state.unsettledOrders()) {
-                grown |= watched.add(order.symbol());
+                if (watch(order.market(), order.symbol())) {
+                    grown.add(order.market());
+                }
             }
         }
         for (DomainEvent event : events) {
-            Symbol symbol = switch (event) {
-                case DomainEvent.OrderSubmitted e -> e.order().symbol();
-                case DomainEvent.OrderAdopted e -> e.order().symbol();
-                case DomainEvent.PositionOpened e -> e.position().symbol();
+            Order order = switch (event) {
+                case DomainEvent.OrderSubmitted e -> e.order();
+                case DomainEvent.OrderAdopted e -> e.order();
                 default -> null;
             };
-            grown |= symbol != null && watched.add(symbol);
+            if (order != null && watch(order.market(), order.symbol())) {
+                grown.add(order.market());
+            }
+            if (event instanceof DomainEvent.PositionOpened e && watch(e.position().market(), e.position().symbol())) {
+                grown.add(e.position().market());
+            }
         }
-        if (grown) {
-            out.effect(new Effect.WatchPrices(watched));
+        for (Market market : grown) {
+            out.effect(new Effect.WatchPrices(market, watched.get(market)));
+        }
+    }
+
+    private boolean watch(Market market, Symbol symbol) {
+        return markets.contains(market) && watched.computeIfAbsent(market, m -> new java.util.TreeSet<>()).add(symbol);
+    }
+
+    private static boolean changesFuturesPosition(List<DomainEvent> events) {
+        for (DomainEvent event : events) {
+            boolean futures = switch (event) {
+                case DomainEvent.PositionOpened e -> e.position().market() == Market.FUTURES;
+                case DomainEvent.PositionUpdated e -> e.position().market() == Market.FUTURES;
+                case DomainEvent.PositionClosed e -> e.market() == Market.FUTURES;
+                case DomainEvent.FundingPaid e -> true;
+                case DomainEvent.ReconciliationCompleted e -> true;
+                default -> false;
+            };
+            if (futures) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The futures-only stream content: funding payments become P&L, wallet changes keep the futures balance
+     * current between reconciliations. Liquidations need nothing here: the venue's autoclose- order reports
+     * itself like any order, is adopted and closes the position with exit reason liquidation.
+     */
+    private void futuresEvent(FuturesAccountEvent event, Emitter out, Instant now) {
+        if (!(event instanceof FuturesAccountEvent.AccountUpdated update)) {
+            return;
+        }
+        for (FuturesAccountEvent.WalletChange wallet : update.wallets()) {
+            if (update.reason() == FuturesAccountEvent.UpdateReason.FUNDING_FEE && wallet.balanceChange().signum() != 0) {
+                // an isolated position's funding names it; a cross one's does not (then the only open one paid it)
+                Symbol symbol = update.positions().size() == 1 ? update.positions().getFirst().symbol() : null;
+                ledger.funding(symbol, wallet.asset(), wallet.balanceChange(), update.venueTime(), out, now);
+            }
+            AssetBalance known = state.balance(Market.FUTURES, wallet.asset());
+            if (known != null && known.asOf().isAfter(update.venueTime())) {
+                continue; // older than what we have
+            }
+            // the wallet balance is the total; what of it margin ties up is known from the last balance fetch
+            BigDecimal locked = known == null ? BigDecimal.ZERO : known.locked().min(wallet.walletBalance().max(BigDecimal.ZERO));
+            BigDecimal free = wallet.walletBalance().subtract(locked).max(BigDecimal.ZERO);
+            if (known == null || !known.sameAmounts(free, locked)) {
+                out.emit(new DomainEvent.BalanceUpdated(new AssetBalance(Market.FUTURES, wallet.asset(), free, locked,
+                        update.venueTime()), now));
+            }
         }
     }
 
@@ -263,8 +381,9 @@ final class EngineCore {
 
     /** Why no order can be placed now, or null. */
     private String refusal(io.tradeguard.core.order.OrderIntent intent) {
-        if (intent != null && intent.market() != settings.market()) {
-            return "this engine trades " + settings.market().wireName() + ", not " + intent.market().wireName();
+        if (intent != null && !markets.contains(intent.market())) {
+            return "this engine trades " + String.join(" and ", markets.stream().map(Market::wireName).toList())
+                    + ", not " + intent.market().wireName();
         }
         if (journalFailure != null) {
             return "the journal cannot be written (" + journalFailure + "); no order is sent until it works again";
@@ -287,21 +406,21 @@ final class EngineCore {
             return CommandResult.Rejected.because("order " + id + " is already " + order.status());
         }
         out.emit(new DomainEvent.OrderCancelRequested(id, reason, now));
-        out.effect(new Effect.Cancel(order.symbol(), id));
+        out.effect(new Effect.Cancel(order.market(), order.symbol(), id));
         return new CommandResult.Accepted(List.of(id), List.of());
     }
 
     private List<ClientOrderId> cancelAll(String reason, Emitter out, Instant now) {
         List<ClientOrderId> ids = new ArrayList<>();
         for (Order order : state.unsettledOrders()) {
-            if (order.market() != settings.market()) {
+            if (!markets.contains(order.market())) {
                 continue;
             }
             out.emit(new DomainEvent.OrderCancelRequested(order.clientOrderId(), reason, now));
             if (order.status() == OrderStatus.PENDING_SUBMIT) {
                 cancelWhenAcknowledged.add(order.clientOrderId()); // a cancel cannot overtake its order
             } else {
-                out.effect(new Effect.Cancel(order.symbol(), order.clientOrderId()));
+                out.effect(new Effect.Cancel(order.market(), order.symbol(), order.clientOrderId()));
             }
             ids.add(order.clientOrderId());
         }
@@ -363,7 +482,7 @@ final class EngineCore {
             }
             case VenueEvent.CallsSuspended s -> { } // the circuit breaker (risk issue) reacts to these
             case VenueEvent.PriceTick t -> {
-                state.mark(t.symbol(), t.price());
+                state.mark(t.market(), t.symbol(), t.price());
                 if (priceWatcher != null && accepting) {
                     follow(priceWatcher.onPrice(t, this::snapshot), out, now);
                 }
@@ -382,7 +501,7 @@ final class EngineCore {
         OrderReports.Applied applied = OrderReports.apply(order, update);
         changes.emit(applied, out, now);
         if (applied.order().status().isOpen() && cancelWhenAcknowledged.remove(applied.order().clientOrderId())) {
-            out.effect(new Effect.Cancel(applied.order().symbol(), applied.order().clientOrderId()));
+            out.effect(new Effect.Cancel(applied.order().market(), applied.order().symbol(), applied.order().clientOrderId()));
         } else if (applied.order().status().isTerminal()) {
             cancelWhenAcknowledged.remove(applied.order().clientOrderId());
         }
@@ -452,11 +571,16 @@ final class EngineCore {
             Instant last = lastQueried.get(order.clientOrderId());
             if (last == null || !now.isBefore(last.plus(settings.queryInterval()))) {
                 lastQueried.put(order.clientOrderId(), now);
-                out.effect(new Effect.Query(order.symbol(), order.clientOrderId()));
+                out.effect(new Effect.Query(order.market(), order.symbol(), order.clientOrderId()));
             }
         }
         if (reconciliations.due(now)) {
             reconciliations.start(null, out, now);
+        }
+        if (!futuresRisk.isEmpty() && !now.isBefore(futuresRiskAsked.plus(FUTURES_RISK_EVERY))) {
+            // a cross position's liquidation price moves with the marks of the others: refresh it now and then
+            futuresRiskAsked = now;
+            out.effect(new Effect.FetchFuturesPositions());
         }
     }
 
@@ -466,7 +590,10 @@ final class EngineCore {
                 : DailyStats.start(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), valuation.equity(), 0);
         List<Order> open = new ArrayList<>(state.unsettledOrders());
         open.sort(Comparator.comparing(Order::createdAt));
-        return new TradingSnapshot(open, state.positions(), state.balances(), state.prices(), instruments, daily,
-                settings.quoteAsset(), valuation.equity(), state.halted(), state.haltReason(), state.lastSequence(), now);
+        Map<Market, Map<Symbol, BigDecimal>> prices = new EnumMap<>(Market.class);
+        markets.forEach(m -> prices.put(m, state.prices(m)));
+        return new TradingSnapshot(open, state.positions(), state.balances(), prices, instruments, futuresRisk,
+                markets.getFirst(), daily, settings.quoteAsset(), valuation.equity(), state.halted(), state.haltReason(),
+                state.lastSequence(), now);
     }
 }

@@ -35,7 +35,7 @@ sealed interface Inbound {
     }
 
     /** @param snapshot null with an error */
-    record VenueFetched(VenueSnapshot snapshot, VenueError error) implements Inbound {
+    record VenueFetched(io.tradeguard.core.model.Market market, VenueSnapshot snapshot, VenueError error) implements Inbound {
     }
 
     record Tick() implements Inbound {
@@ -66,5 +66,14 @@ sealed interface Inbound {
 
     /** Last message of the engine thread. */
     record Shutdown(String reason, CompletableFuture<CommandResult> reply) implements Inbound {
+    }
+
+    /** What only the futures user stream says: funding, liquidation details, wallet changes. */
+    record FuturesIn(io.tradeguard.core.venue.FuturesAccountEvent event) implements Inbound {
+    }
+
+    /** @param positions the venue's open futures positions, or null with an error */
+    record FuturesPositionsFetched(java.util.List<io.tradeguard.core.venue.FuturesPosition> positions, VenueError error)
+            implements Inbound {
     }
 }

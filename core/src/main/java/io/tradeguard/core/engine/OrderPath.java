@@ -35,9 +35,12 @@ final class OrderPath {
     private final List<PreTradeGate> gates;
     private final ClientOrderIdGenerator ids;
     private final Supplier<TradingSnapshot> snapshot;
+    private final FuturesLeverage leverage;
 
-    OrderPath(TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids, Supplier<TradingSnapshot> snapshot) {
+    OrderPath(TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids, Supplier<TradingSnapshot> snapshot,
+              FuturesLeverage leverage) {
         this.state = state;
+        this.leverage = leverage;
         List<PreTradeGate> sorted = new ArrayList<>(gates);
         sorted.sort(Comparator.comparing(PreTradeGate::stage)); // stable: keeps the given order within a stage
         this.gates = List.copyOf(sorted);
@@ -62,9 +65,17 @@ final class OrderPath {
             return deny(intent, "trading is halted (" + state.haltReason() + "): only orders that reduce a position"
                     + " are allowed until an admin resumes trading", out, now);
         }
+        OrderIntent current = intent;
+        if (intent.market() == Market.FUTURES && !intent.reduceOnly() && !intent.closePosition()) {
+            // the leverage is decided before the gates, so the risk rules judge margin at the leverage that is sent
+            FuturesLeverage.Decision wanted = leverage.decide(intent, state.position(Market.FUTURES, intent.symbol()));
+            if (wanted.refusal() != null) {
+                return deny(intent, wanted.refusal(), out, now);
+            }
+            current = wanted.intent();
+        }
         TradingSnapshot view = snapshot.get();
         List<String> notes = new ArrayList<>();
-        OrderIntent current = intent;
         for (PreTradeGate gate : gates) {
             if (emergency && gate.stage() != PreTradeGate.Stage.INSTRUMENT) {
                 continue;
@@ -100,7 +111,9 @@ final class OrderPath {
         }
         OrderRequest request = current.toRequest(id);
         out.emit(new DomainEvent.OrderSubmitted(Order.pending(current, id, now), request, now));
-        out.effect(new Effect.Submit(request));
+        Integer atLeverage = current.instructions().leverage();
+        out.effect(current.market() == Market.FUTURES && atLeverage != null && !current.reduceOnly() && !current.closePosition()
+                ? new Effect.SubmitAtLeverage(request, atLeverage, leverage.cap()) : new Effect.Submit(request));
         return new CommandResult.Accepted(List.of(id), notes);
     }
 

@@ -162,7 +162,7 @@ final class ProtectionOcos {
         for (ClientOrderId leg : List.of(OcoLegIds.takeProfit(listId), OcoLegIds.stopLoss(listId))) {
             Order order = state.order(leg);
             if (order != null && order.unsettled() && order.status() != OrderStatus.PENDING_SUBMIT) {
-                out.effect(new Effect.Query(order.symbol(), leg));
+                out.effect(new Effect.Query(order.market(), order.symbol(), leg));
             }
         }
     }
@@ -204,7 +204,7 @@ final class ProtectionOcos {
                 cancelWhenAcknowledged.add(leg.clientOrderId());
             } else if (listsCancelled.add(OcoLegIds.listOf(leg.clientOrderId()).orElseThrow())) {
                 // cancelling one leg cancels the whole list on the exchange; a cancel of the other would be refused
-                out.effect(new Effect.Cancel(leg.symbol(), leg.clientOrderId()));
+                out.effect(new Effect.Cancel(leg.market(), leg.symbol(), leg.clientOrderId()));
             }
         }
     }

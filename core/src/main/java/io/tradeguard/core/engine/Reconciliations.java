@@ -2,6 +2,7 @@ package io.tradeguard.core.engine;
 
 import io.tradeguard.core.event.DomainEvent;
 import io.tradeguard.core.ledger.AssetBalance;
+import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.order.Order;
 import io.tradeguard.core.order.OrderReports;
@@ -12,6 +13,7 @@ import io.tradeguard.core.venue.OrderUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,12 +39,17 @@ final class Reconciliations {
     private final LedgerPosting ledger;
     private final ReportPath reports;
     private final List<CompletableFuture<CommandResult>> waiters = new ArrayList<>();
-    private boolean inFlight;
+    private final Set<Market> markets;
+    /** markets whose venue has not answered this run yet; empty: no run under way */
+    private final Set<Market> inFlight = EnumSet.noneOf(Market.class);
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private Instant last = Instant.MIN;
 
-    Reconciliations(TradingState state, Supplier<EngineSettings> settings, OrderChanges changes, LedgerPosting ledger,
-                    ReportPath reports) {
+    Reconciliations(TradingState state, Set<Market> markets, Supplier<EngineSettings> settings, OrderChanges changes,
+                    LedgerPosting ledger, ReportPath reports) {
         this.state = state;
+        this.markets = Set.copyOf(markets);
         this.settings = settings;
         this.changes = changes;
         this.ledger = ledger;
@@ -62,48 +69,63 @@ final class Reconciliations {
         if (waiter != null) {
             waiters.add(waiter);
         }
-        if (inFlight) {
+        if (!inFlight.isEmpty()) {
             return;
         }
-        inFlight = true;
         last = now;
+        failures.clear();
+        notes.clear();
+        for (Market market : markets) {
+            inFlight.add(market);
+            out.effect(fetch(market, now));
+        }
+    }
+
+    /** One venue's part of the run: its orders, and the trades of its symbols with orders in doubt or positions. */
+    private Effect.FetchVenue fetch(Market market, Instant now) {
         EngineSettings s = settings.get();
         Set<Symbol> symbols = new HashSet<>();
         Instant since = now.minus(s.tradesLookback());
         Instant oldest = now;
         for (Order order : state.allOrders()) {
-            if (order.market() == s.market() && (order.unsettled() || order.missingFills())) {
+            if (order.market() == market && (order.unsettled() || order.missingFills())) {
                 symbols.add(order.symbol());
                 if (order.createdAt().isBefore(oldest)) {
                     oldest = order.createdAt();
                 }
             }
         }
-        state.positions().forEach(p -> symbols.add(p.symbol()));
+        state.positions().stream().filter(p -> p.market() == market).forEach(p -> symbols.add(p.symbol()));
         // a minute before the oldest order in doubt, but never further back than the lookback
         Instant from = oldest.minusSeconds(60).isAfter(since) ? oldest.minusSeconds(60) : since;
-        List<Order> local = state.allOrders().stream().filter(o -> o.market() == s.market()).toList();
-        out.effect(new Effect.FetchVenue(local, symbols, from));
+        List<Order> local = state.allOrders().stream().filter(o -> o.market() == market).toList();
+        return new Effect.FetchVenue(market, local, symbols, from);
     }
 
     /** The venue answered: reconcile against the state as it is now, apply, summarize. */
     Runnable fetched(Inbound.VenueFetched fetched, Emitter out, Instant now) {
-        inFlight = false;
+        inFlight.remove(fetched.market());
+        String prefix = markets.size() > 1 ? fetched.market().wireName() + ": " : "";
+        if (fetched.error() != null) {
+            failures.add(prefix + fetched.error());
+        } else {
+            EngineSettings s = settings.get();
+            Reconciler.Result result = Reconciler.reconcile(state.allOrders(), state.balances(), fetched.snapshot(),
+                    new Reconciler.Policy(s.clientIdPrefix(), s.unknownGrace()), now);
+            for (Correction correction : result.corrections()) {
+                apply(correction, out, now);
+            }
+            out.emit(new DomainEvent.ReconciliationCompleted(result.summary(), now));
+            result.summary().notes().forEach(n -> notes.add(prefix + n));
+        }
+        if (!inFlight.isEmpty()) {
+            return null; // the other venue's answer completes the run
+        }
+        ledger.ensureDay(out, now);
         List<CompletableFuture<CommandResult>> answered = List.copyOf(waiters);
         waiters.clear();
-        if (fetched.error() != null) {
-            CommandResult failed = CommandResult.Rejected.because("reconciliation failed: " + fetched.error());
-            return () -> answered.forEach(w -> w.complete(failed));
-        }
-        EngineSettings s = settings.get();
-        Reconciler.Result result = Reconciler.reconcile(state.allOrders(), state.balances(), fetched.snapshot(),
-                new Reconciler.Policy(s.clientIdPrefix(), s.unknownGrace()), now);
-        for (Correction correction : result.corrections()) {
-            apply(correction, out, now);
-        }
-        out.emit(new DomainEvent.ReconciliationCompleted(result.summary(), now));
-        ledger.ensureDay(out, now);
-        CommandResult done = new CommandResult.Accepted(List.of(), result.summary().notes());
+        CommandResult done = failures.isEmpty() ? new CommandResult.Accepted(List.of(), List.copyOf(notes))
+                : CommandResult.Rejected.because("reconciliation failed: " + String.join("; ", failures));
         return () -> answered.forEach(w -> w.complete(done));
     }
 

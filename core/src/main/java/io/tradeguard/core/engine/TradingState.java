@@ -40,7 +40,8 @@ final class TradingState {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final Map<BalanceKey, AssetBalance> balances = new LinkedHashMap<>();
-    private final Map<Symbol, BigDecimal> prices = new HashMap<>();
+    /** per market: BTCUSDT trades on spot and futures at different prices */
+    private final Map<PositionKey, BigDecimal> prices = new HashMap<>();
     private DailyStats daily;
     private boolean halted;
     private String haltReason = "";
@@ -61,6 +62,11 @@ final class TradingState {
             case DomainEvent.PositionOpened e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionUpdated e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionClosed e -> positions.remove(new PositionKey(e.market(), e.symbol()));
+            case DomainEvent.FundingPaid e -> {
+                if (e.position() != null) {
+                    positions.put(key(e.position()), e.position());
+                }
+            }
             case DomainEvent.BalanceUpdated e ->
                     balances.put(new BalanceKey(e.balance().market(), e.balance().asset()), e.balance());
             case DomainEvent.DailyStatsUpdated e -> daily = e.stats();
@@ -144,12 +150,23 @@ final class TradingState {
         return List.copyOf(balances.values());
     }
 
-    Map<Symbol, BigDecimal> prices() {
-        return prices;
+    BigDecimal price(Market market, Symbol symbol) {
+        return prices.get(new PositionKey(market, symbol));
     }
 
-    void mark(Symbol symbol, BigDecimal price) {
-        prices.put(Objects.requireNonNull(symbol), Objects.requireNonNull(price));
+    /** The latest prices of one market's symbols (a copy). */
+    Map<Symbol, BigDecimal> prices(Market market) {
+        Map<Symbol, BigDecimal> out = new HashMap<>();
+        prices.forEach((key, price) -> {
+            if (key.market() == market) {
+                out.put(key.symbol(), price);
+            }
+        });
+        return out;
+    }
+
+    void mark(Market market, Symbol symbol, BigDecimal price) {
+        prices.put(new PositionKey(Objects.requireNonNull(market), Objects.requireNonNull(symbol)), Objects.requireNonNull(price));
     }
 
     DailyStats daily() {

@@ -8,58 +8,67 @@ import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Prices assets in the quote asset from the latest ticks, and values the account. */
+/**
+ * Prices assets in the quote asset from the latest ticks, and values the account: spot balances at spot
+ * prices, the futures wallet as it is plus the unrealized P&L of the futures positions at their marks.
+ */
 final class Valuation {
     private final TradingState state;
-    private final Map<Symbol, Instrument> instruments;
+    private final Map<Market, Map<Symbol, Instrument>> instruments;
     private final Asset quote;
-    private final Market market;
+    private final Set<Market> markets;
     private Map<Asset, Symbol> byBase = Map.of();
 
-    Valuation(TradingState state, Map<Symbol, Instrument> instruments, Asset quote, Market market) {
+    Valuation(TradingState state, Map<Market, Map<Symbol, Instrument>> instruments, Asset quote, Set<Market> markets) {
         this.state = state;
         this.instruments = instruments;
         this.quote = quote;
-        this.market = market;
+        this.markets = Set.copyOf(markets);
     }
 
+    /** The asset's price in quote: the spot price where the engine trades spot, else the futures mark. */
     Optional<BigDecimal> priceInQuote(Asset asset) {
         if (asset.equals(quote)) {
             return Optional.of(BigDecimal.ONE);
         }
         Symbol listed = byBase.get(asset);
-        if (listed != null) {
-            return Optional.ofNullable(state.prices().get(listed));
+        if (listed == null) {
+            try {
+                listed = Symbol.of(asset.code() + quote.code());
+            } catch (IllegalArgumentException notASymbol) {
+                return Optional.empty();
+            }
         }
-        try {
-            return Optional.ofNullable(state.prices().get(Symbol.of(asset.code() + quote.code())));
-        } catch (IllegalArgumentException notASymbol) {
-            return Optional.empty();
-        }
+        BigDecimal price = state.price(Market.SPOT, listed);
+        return Optional.ofNullable(price != null ? price : state.price(Market.FUTURES, listed));
     }
 
     /** base asset → its symbol against our quote asset; call after the instruments changed */
     void reindex() {
         Map<Asset, Symbol> index = new java.util.HashMap<>();
-        for (Instrument instrument : instruments.values()) {
-            if (instrument.quoteAsset().equals(quote)) {
-                index.put(instrument.baseAsset(), instrument.symbol());
+        for (Market market : List.of(Market.FUTURES, Market.SPOT)) { // spot's entries win
+            for (Instrument instrument : instruments.getOrDefault(market, Map.of()).values()) {
+                if (instrument.quoteAsset().equals(quote)) {
+                    index.put(instrument.baseAsset(), instrument.symbol());
+                }
             }
         }
         byBase = index;
     }
 
     /**
-     * Balances of the engine's market valued in quote, plus futures unrealized P&L; null when an asset
+     * Balances of the engine's markets valued in quote, plus futures unrealized P&L; null when an asset
      * with a balance has no price yet (an equity that leaves something out would mislead the risk rules).
      */
     BigDecimal equity() {
         BigDecimal total = BigDecimal.ZERO;
         for (AssetBalance balance : state.balances()) {
-            if (balance.market() != market || balance.total().signum() == 0) {
+            if (!markets.contains(balance.market()) || balance.total().signum() == 0) {
                 continue;
             }
             Optional<BigDecimal> price = priceInQuote(balance.asset());
@@ -68,21 +77,25 @@ final class Valuation {
             }
             total = total.add(balance.total().multiply(price.get()));
         }
-        if (market == Market.FUTURES) {
+        if (markets.contains(Market.FUTURES)) {
             for (Position position : state.positions()) {
-                BigDecimal mark = state.prices().get(position.symbol());
+                if (position.market() != Market.FUTURES) {
+                    continue;
+                }
+                BigDecimal mark = state.price(Market.FUTURES, position.symbol());
                 if (mark == null) {
                     return null;
                 }
-                total = total.add(position.unrealizedPnl(mark));
+                // the wallet already paid the entry fees: only the price move is still open
+                total = total.add(position.unrealizedPnl(mark).add(position.openFees()));
             }
         }
         return total;
     }
 
     /** Base and quote of a symbol: from the instrument, else by the configured quote suffix. */
-    Optional<Asset[]> assetsOf(Symbol symbol) {
-        Instrument instrument = instruments.get(symbol);
+    Optional<Asset[]> assetsOf(Market market, Symbol symbol) {
+        Instrument instrument = instruments.getOrDefault(market, Map.of()).get(symbol);
         if (instrument != null) {
             return Optional.of(new Asset[] {instrument.baseAsset(), instrument.quoteAsset()});
         }

@@ -136,6 +136,17 @@ public sealed interface DomainEvent {
                           Instant time) implements DomainEvent {
     }
 
+    /**
+     * A futures funding payment (positive received, negative paid): realized P&L of the position it was
+     * paid on and of the day.
+     *
+     * @param position the position with the payment added to its funding and realized P&L; null when the venue
+     *                 did not say which position paid it and several were open (then it counts for the day only)
+     */
+    record FundingPaid(Symbol symbol, Asset asset, BigDecimal amount, Position position, Instant venueTime,
+                       Instant time) implements DomainEvent {
+    }
+
     record BalanceUpdated(AssetBalance balance, Instant time) implements DomainEvent {
     }
 

@@ -28,11 +28,11 @@ final class InstrumentGate implements PreTradeGate {
 
     @Override
     public GateDecision check(OrderIntent intent, TradingSnapshot state) {
-        Instrument instrument = state.instrument(intent.symbol()).orElse(null);
+        Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return GateDecision.Reject.because(intent.symbol() + " is not traded on this venue");
         }
-        BigDecimal reference = state.price(intent.symbol()).orElse(intent.price());
+        BigDecimal reference = state.price(intent.market(), intent.symbol()).orElse(intent.price());
         return switch (OrderFilters.conform(instrument, intent.toRequest(CHECK_ID), reference)) {
             case Conformance.Refused r -> GateDecision.Reject.because(r.reason());
             case Conformance.Conformed c -> c.adjustments().isEmpty() ? GateDecision.PASS

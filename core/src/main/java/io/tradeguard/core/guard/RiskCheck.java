@@ -61,11 +61,11 @@ final class RiskCheck {
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
                            Map<String, BigDecimal> stops, Function<io.tradeguard.core.model.Symbol, OrderBookView> books,
                            BigDecimal takerFee) {
-        Instrument instrument = state.instrument(intent.symbol()).orElse(null);
+        Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Subject(null, null, intent.symbol() + " is not traded on this venue");
         }
-        BigDecimal last = state.price(intent.symbol()).orElse(intent.price());
+        BigDecimal last = state.price(intent.market(), intent.symbol()).orElse(intent.price());
         if (last == null || last.signum() <= 0) {
             return new Subject(null, null, "no price of " + intent.symbol()
                     + " is known yet, so the order's risk cannot be judged; place a limit order");
@@ -82,12 +82,16 @@ final class RiskCheck {
         boolean reducing = reduces(intent, quantity, state);
         BigDecimal reference = intent.price() != null ? intent.price() : last;
         BigDecimal slPct = config.defaultStopLossPct();
-        BigDecimal stop = reference.multiply(intent.side() == Side.BUY ? BigDecimal.ONE.subtract(slPct) : BigDecimal.ONE.add(slPct));
+        BigDecimal stop = intent.instructions().stopLossPrice() != null ? intent.instructions().stopLossPrice()
+                : reference.multiply(intent.side() == Side.BUY ? BigDecimal.ONE.subtract(slPct) : BigDecimal.ONE.add(slPct));
         OrderRequest request = intent.toRequest(InstrumentGate.CHECK_ID);
         request = new OrderRequest(request.market(), request.symbol(), request.side(), request.type(), request.timeInForce(),
                 quantity, null, request.price(), request.stopPrice(), request.trailingDelta(), request.callbackRate(),
                 request.activationPrice(), request.reduceOnly(), request.closePosition(), request.clientOrderId());
-        int leverage = intent.market() == Market.SPOT ? 1 : position != null ? position.leverage() : 1;
+        // futures: the leverage the order path resolved (the order's, the position's, or the configured default)
+        Integer asked = intent.instructions().leverage();
+        int leverage = intent.market() == Market.SPOT ? 1 : asked != null ? asked : position != null ? position.leverage()
+                : Math.min(10, config.leverageCap());
         ProposedOrder order = ProposedOrder.of(request, instrument, leverage, stop, origin(intent), reducing);
         boolean spendsQuote = intent.market() == Market.FUTURES || intent.side() == Side.BUY;
         BigDecimal free = state.balance(intent.market(), spendsQuote ? instrument.quoteAsset() : instrument.baseAsset())
@@ -131,7 +135,7 @@ final class RiskCheck {
             if (p.size().signum() <= 0) {
                 continue;
             }
-            BigDecimal mark = state.price(p.symbol()).orElse(p.entryPrice());
+            BigDecimal mark = state.price(p.market(), p.symbol()).orElse(p.entryPrice());
             open.add(new OpenPosition(p.market(), p.symbol(), p.side() == PositionSide.LONG ? Side.BUY : Side.SELL, p.size(),
                     p.entryPrice(), mark, stops.get(p.positionId()), Math.max(1, p.leverage())));
         }
@@ -167,9 +171,9 @@ final class RiskCheck {
                 if (reasons.isEmpty()) {
                     reasons.add("the order was adjusted to fit the risk limits");
                 }
-                Instrument instrument = state.instrument(intent.symbol()).orElseThrow();
+                Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElseThrow();
                 var violation = OrderFilters.violation(instrument, adjusted.toRequest(InstrumentGate.CHECK_ID),
-                        state.price(intent.symbol()).orElse(intent.price()));
+                        state.price(intent.market(), intent.symbol()).orElse(intent.price()));
                 if (violation.isPresent()) {
                     List<String> why = new ArrayList<>(reasons);
                     why.add("the reduced order no longer fits the venue's filters: " + violation.get());

@@ -27,6 +27,7 @@ import io.tradeguard.core.safety.KillSwitchState;
 import io.tradeguard.core.safety.SafetyEvent;
 import io.tradeguard.core.safety.SafetyStatus;
 import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.FuturesVenue;
 import io.tradeguard.core.venue.Venue;
 import io.tradeguard.core.venue.VenueError;
 
@@ -159,6 +160,14 @@ public final class TradingGuards {
         synchronized (lock) {
             return protection.brackets();
         }
+    }
+
+    /**
+     * The futures venue the engine should use next to the spot one: its answers feed the circuit breaker too.
+     * Futures have no book stream here, so it does not replace the spot venue's book feed.
+     */
+    public FuturesVenue watchFutures(FuturesVenue venue) {
+        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, new BookFeed(venue, book -> { })), this);
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */

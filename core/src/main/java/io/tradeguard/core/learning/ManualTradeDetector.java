@@ -218,7 +218,16 @@ public final class ManualTradeDetector {
     }
 
     private static boolean isExternal(Order order) {
-        return order.origin() == OrderOrigin.EXTERNAL;
+        return order.origin() == OrderOrigin.EXTERNAL && !forcedByVenue(order);
+    }
+
+    /**
+     * The venue's own closes (futures liquidation, auto-deleveraging, delivery) are nobody's decision to learn from
+     * (binance-api.md 6.7 names them by client id).
+     */
+    private static boolean forcedByVenue(Order order) {
+        String id = order.clientOrderId().value();
+        return id.startsWith("autoclose-") || id.startsWith("adl_autoclose") || id.startsWith("settlement_autoclose");
     }
 
     public List<LearningRecord> records() {

@@ -26,16 +26,19 @@ import java.util.Objects;
  * @param closedEntryFees entry fees of the closed quantity
  * @param exitFees        exit fees paid so far
  * @param leverage        1 on spot
+ * @param funding         futures funding received (positive) or paid (negative) in this round trip; already
+ *                        part of realizedPnl; zero on spot (journals written before it existed read as zero)
  */
 public record Position(String positionId, Market market, Symbol symbol, Asset baseAsset, Asset quoteAsset,
                        BigDecimal quantity, BigDecimal entryCost, BigDecimal openFees, BigDecimal realizedPnl,
                        BigDecimal closedQuantity, BigDecimal closedEntryCost, BigDecimal exitValue,
                        BigDecimal closedEntryFees, BigDecimal exitFees, int leverage,
-                       Instant openedAt, Instant updatedAt) {
+                       Instant openedAt, Instant updatedAt, BigDecimal funding) {
 
     static final int PRICE_SCALE = 12;
 
     public Position {
+        funding = funding == null ? BigDecimal.ZERO : funding;
         Objects.requireNonNull(positionId, "positionId");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(symbol, "symbol");
@@ -61,6 +64,22 @@ public record Position(String positionId, Market market, Symbol symbol, Asset ba
         if (leverage < 1) {
             throw new IllegalArgumentException("leverage must be at least 1");
         }
+    }
+
+    /** A position without funding (spot, or futures before any funding). */
+    public Position(String positionId, Market market, Symbol symbol, Asset baseAsset, Asset quoteAsset,
+                    BigDecimal quantity, BigDecimal entryCost, BigDecimal openFees, BigDecimal realizedPnl,
+                    BigDecimal closedQuantity, BigDecimal closedEntryCost, BigDecimal exitValue,
+                    BigDecimal closedEntryFees, BigDecimal exitFees, int leverage, Instant openedAt, Instant updatedAt) {
+        this(positionId, market, symbol, baseAsset, quoteAsset, quantity, entryCost, openFees, realizedPnl, closedQuantity,
+                closedEntryCost, exitValue, closedEntryFees, exitFees, leverage, openedAt, updatedAt, BigDecimal.ZERO);
+    }
+
+    /** This position after a funding payment (negative: paid), which is realized P&L of the round trip. */
+    public Position withFunding(BigDecimal payment, Instant time) {
+        return new Position(positionId, market, symbol, baseAsset, quoteAsset, quantity, entryCost, openFees,
+                realizedPnl.add(payment), closedQuantity, closedEntryCost, exitValue, closedEntryFees, exitFees, leverage,
+                openedAt, time, funding.add(payment));
     }
 
     public PositionSide side() {

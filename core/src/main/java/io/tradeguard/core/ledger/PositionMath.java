@@ -38,7 +38,7 @@ public final class PositionMath {
                     current.entryCost().add(fill.quantity().multiply(fill.price())),
                     current.openFees().add(fill.feeInQuote()), current.realizedPnl(), current.closedQuantity(),
                     current.closedEntryCost(), current.exitValue(), current.closedEntryFees(), current.exitFees(),
-                    current.leverage(), current.openedAt(), fill.time());
+                    current.leverage(), current.openedAt(), fill.time(), current.funding());
             return new Outcome(current, added, null, BigDecimal.ZERO);
         }
         return reduce(current, fill, signed, leverage);
@@ -69,7 +69,8 @@ public final class PositionMath {
             Position reduced = new Position(current.positionId(), current.market(), current.symbol(),
                     current.baseAsset(), current.quoteAsset(), remaining, current.entryCost().subtract(costClosed),
                     current.openFees().subtract(entryFeeClosed), realizedTotal, closedQuantity, closedEntryCost,
-                    exitValueTotal, closedEntryFees, exitFees, current.leverage(), current.openedAt(), fill.time());
+                    exitValueTotal, closedEntryFees, exitFees, current.leverage(), current.openedAt(), fill.time(),
+                    current.funding());
             return new Outcome(current, reduced, null, realized);
         }
 
@@ -81,7 +82,7 @@ public final class PositionMath {
                 current.symbol(), current.side(), closedQuantity,
                 closedEntryCost.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
                 exitValueTotal.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-                closedEntryFees.add(exitFees), BigDecimal.ZERO, realizedTotal, ratio, current.leverage(),
+                closedEntryFees.add(exitFees), current.funding(), realizedTotal, ratio, current.leverage(),
                 fill.exitReason(), current.openedAt(), fill.time());
 
         BigDecimal rest = fill.quantity().subtract(closing);

@@ -24,6 +24,7 @@ record LeverageRule(int cap) implements PreTradeRule {
         int leverage = o.order().leverage();
         Measure measure = Measure.max(BigDecimal.valueOf(cap), BigDecimal.valueOf(leverage), Measure.Unit.LEVERAGE);
         return leverage <= cap ? new RuleResult.Passed(id(), measure)
-                : new RuleResult.Rejected(id(), measure, "lower the symbol's leverage first");
+                : new RuleResult.Rejected(id(), measure, "leverage " + leverage + "x is above the cap of " + cap
+                        + "x; lower the order's leverage to " + cap + "x or less");
     }
 }

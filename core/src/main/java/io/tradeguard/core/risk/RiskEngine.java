@@ -34,6 +34,7 @@ public final class RiskEngine {
         addIfOn(on, off, Limit.MAX_CONSECUTIVE_LOSSES, RuleId.CONSECUTIVE_LOSSES, v -> new ConsecutiveLossesRule(v.intValueExact()));
         addIfOn(on, off, Limit.MIN_ACCOUNT_BALANCE, RuleId.MIN_ACCOUNT_BALANCE, MinAccountBalanceRule::new);
         on.add(new LeverageRule(config.leverageCap()));
+        on.add(new LiquidationDistanceRule());
         addIfOn(on, off, Limit.MAX_SLIPPAGE_PCT, RuleId.SLIPPAGE, v -> new SlippageRule(v, config.slippageAction()));
         addIfOn(on, off, Limit.MAX_PORTFOLIO_HEAT, RuleId.PORTFOLIO_HEAT, v -> new PortfolioHeatRule(v, adjust));
         this.rules = on.toArray(PreTradeRule[]::new);

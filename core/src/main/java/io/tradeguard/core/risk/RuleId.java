@@ -12,6 +12,7 @@ public enum RuleId {
     CONSECUTIVE_LOSSES("losing trades in a row", Limit.MAX_CONSECUTIVE_LOSSES),
     MIN_ACCOUNT_BALANCE("account equity", Limit.MIN_ACCOUNT_BALANCE),
     LEVERAGE("leverage", Limit.MAX_LEVERAGE),
+    LIQUIDATION_DISTANCE("stop-loss before the liquidation price", null),
     SLIPPAGE("expected slippage", Limit.MAX_SLIPPAGE_PCT),
     PORTFOLIO_HEAT("portfolio heat (loss to every stop)", Limit.MAX_PORTFOLIO_HEAT);
 

@@ -9,36 +9,79 @@ import io.tradeguard.core.model.Instrument;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.order.Order;
+import io.tradeguard.core.venue.FuturesPosition;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A consistent, immutable copy of the engine's trading state at one moment: what pre-trade gates decide
- * on and what the API shows.
+ * on and what the API shows. An engine may trade spot and futures at once, and one symbol (BTCUSDT) exists
+ * on both at different prices with different filters, so prices and instruments are kept per market.
  *
- * @param orders    every order not yet settled on the venue
- * @param prices    latest trade or mark price per symbol (not journaled)
- * @param equity    balances valued in the quote asset plus futures unrealized P&L; null when some asset
- *                  with a balance has no known price
+ * @param orders           every order not yet settled on the venue
+ * @param marketPrices     latest trade (spot) or mark (futures) price per market and symbol (not journaled)
+ * @param marketInstruments the instruments of every market the engine trades
+ * @param futuresPositions the venue's view of the open futures positions (liquidation price, margin type,
+ *                         mark, unrealized P&L), as last fetched; not journaled
+ * @param market           the engine's first market: what the market-less lookups ({@link #price(Symbol)},
+ *                         {@link #instrument(Symbol)}, {@link #prices()}, {@link #instruments()}) answer for
+ * @param equity           spot balances valued in the quote asset plus the futures wallet and unrealized P&L;
+ *                         null when some asset with a balance has no known price
  */
 public record TradingSnapshot(List<Order> orders, List<Position> positions, List<AssetBalance> balances,
-                              Map<Symbol, BigDecimal> prices, Map<Symbol, Instrument> instruments,
+                              Map<Market, Map<Symbol, BigDecimal>> marketPrices,
+                              Map<Market, Map<Symbol, Instrument>> marketInstruments,
+                              Map<Symbol, FuturesPosition> futuresPositions, Market market,
                               DailyStats daily, Asset quoteAsset, BigDecimal equity, boolean halted,
                               String haltReason, long lastSequence, Instant now) {
     public TradingSnapshot {
         orders = List.copyOf(orders);
         positions = List.copyOf(positions);
         balances = List.copyOf(balances);
-        prices = Map.copyOf(prices);
-        instruments = Map.copyOf(instruments);
+        marketPrices = copy(marketPrices);
+        marketInstruments = copy(marketInstruments);
+        futuresPositions = Map.copyOf(futuresPositions);
+        Objects.requireNonNull(market, "market");
         Objects.requireNonNull(daily, "daily");
         Objects.requireNonNull(quoteAsset, "quoteAsset");
         Objects.requireNonNull(now, "now");
+    }
+
+    private static <V> Map<Market, Map<Symbol, V>> copy(Map<Market, Map<Symbol, V>> byMarket) {
+        Map<Market, Map<Symbol, V>> out = new EnumMap<>(Market.class);
+        byMarket.forEach((m, values) -> out.put(m, Map.copyOf(values)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The markets this engine trades. */
+    public Set<Market> markets() {
+        return marketInstruments.keySet();
+    }
+
+    /** Latest prices of the first market's symbols. */
+    public Map<Symbol, BigDecimal> prices() {
+        return prices(market);
+    }
+
+    public Map<Symbol, BigDecimal> prices(Market m) {
+        return marketPrices.getOrDefault(m, Map.of());
+    }
+
+    /** Instruments of the first market. */
+    public Map<Symbol, Instrument> instruments() {
+        return instruments(market);
+    }
+
+    public Map<Symbol, Instrument> instruments(Market m) {
+        return marketInstruments.getOrDefault(m, Map.of());
     }
 
     public Optional<Position> position(Market market, Symbol symbol) {
@@ -49,15 +92,30 @@ public record TradingSnapshot(List<Order> orders, List<Position> positions, List
         return orders.stream().filter(o -> o.clientOrderId().equals(id)).findFirst();
     }
 
+    /** The first market's price of the symbol. */
     public Optional<BigDecimal> price(Symbol symbol) {
-        return Optional.ofNullable(prices.get(symbol));
+        return price(market, symbol);
+    }
+
+    public Optional<BigDecimal> price(Market m, Symbol symbol) {
+        return Optional.ofNullable(prices(m).get(symbol));
     }
 
     public Optional<AssetBalance> balance(Market market, Asset asset) {
         return balances.stream().filter(b -> b.market() == market && b.asset().equals(asset)).findFirst();
     }
 
+    /** The first market's instrument of the symbol. */
     public Optional<Instrument> instrument(Symbol symbol) {
-        return Optional.ofNullable(instruments.get(symbol));
+        return instrument(market, symbol);
+    }
+
+    public Optional<Instrument> instrument(Market m, Symbol symbol) {
+        return Optional.ofNullable(instruments(m).get(symbol));
+    }
+
+    /** The venue's view of an open futures position (liquidation price, margin type), when fetched. */
+    public Optional<FuturesPosition> futuresPosition(Symbol symbol) {
+        return Optional.ofNullable(futuresPositions.get(symbol));
     }
 }

@@ -138,6 +138,19 @@ class ManualTradeDetectorTest {
     }
 
     @Test
+    void a_liquidation_by_the_venue_is_not_a_manual_trade() {
+        Order entry = order("TGM1", BTCUSDT, Side.BUY, OrderType.MARKET, null, OrderOrigin.MANUAL, "manual by alice");
+        fill(entry, "50000", "0.5", 1, T0);
+        Order liquidation = order("autoclose-1700000000000", BTCUSDT, Side.SELL, OrderType.MARKET, null,
+                OrderOrigin.EXTERNAL, "");
+        feed(new DomainEvent.OrderAdopted(liquidation, T0.plusSeconds(60)));
+        fill(liquidation, "45000", "0.45", 2, T0.plusSeconds(61));
+
+        assertThat(produced).isEmpty();
+        assertThat(detector.counters()).isEqualTo(new ManualTradeDetector.Counters(0, 0, 0));
+    }
+
+    @Test
     void a_partial_external_reduce_is_a_record_that_leaves_the_position_open() {
         Order entry = order("TGM1", BTCUSDT, Side.BUY, OrderType.MARKET, null, OrderOrigin.MANUAL, "manual by alice");
         fill(entry, "50000", "0.5", 1, T0);

@@ -34,7 +34,13 @@ class LimitRulesTest {
         assertThat(check(configured, futuresBuy("1", 11), context)).isInstanceOf(RuleResult.Rejected.class);
         RiskEngine limitOff = new RiskEngine(RiskConfig.defaults().without(Limit.MAX_LEVERAGE)
                 .without(Limit.MAX_POSITION_SIZE_PCT).without(Limit.MAX_POSITION_SIZE_USD));
-        assertThat(limitOff.check(futuresBuy("1", 20), context).approved()).isTrue();
+        assertThat(limitOff.check(futuresBuy("1", 20), context).result(RuleId.LEVERAGE)).isInstanceOf(RuleResult.Passed.class);
+        // the fixture's stop lies 10 % below entry, beyond the liquidation at 20x (about 4 % below): that rule refuses it
+        assertThat(limitOff.check(futuresBuy("1", 20), context).result(RuleId.LIQUIDATION_DISTANCE))
+                .isInstanceOf(RuleResult.Rejected.class);
+        ProposedOrder closeStop = new ProposedOrder(Market.FUTURES, BTC, Side.BUY, OrderType.LIMIT, d("1"), d("100"), 20,
+                d("97"), Origin.SIGNAL, false, d("0.01"), d("0.01"));
+        assertThat(limitOff.check(closeStop, context).approved()).isTrue();
         assertThat(limitOff.check(futuresBuy("1", 21), context).result(RuleId.LEVERAGE)).isInstanceOf(RuleResult.Rejected.class);
     }
 
