@@ -33,11 +33,15 @@ public final class ResultsReport {
 
     public static final List<Metric> METRICS = List.of(
             new Metric("tick_to_order_p50_us", B + "ticktoorder.TickToOrderBenchmark.tickToOrder", Map.of(), "p50", "us",
-                    "price tick → local trigger → risk → safety → signed request ready, median"),
+                    "price tick into the engine's queue → local stop → risk → safety → journal → signed request ready, median"),
             new Metric("tick_to_order_p99_us", B + "ticktoorder.TickToOrderBenchmark.tickToOrder", Map.of(), "p99", "us",
                     "the same, 99th percentile"),
             new Metric("tick_to_order_p999_us", B + "ticktoorder.TickToOrderBenchmark.tickToOrder", Map.of(), "p99.9", "us",
                     "the same, 99.9th percentile"),
+            new Metric("tick_to_order_one_thread_p50_us", B + "ticktoorder.TickChainBenchmark.chainOnOneThread", Map.of(), "p50", "us",
+                    "the same chain called on one thread, without the engine's queue and thread hand-offs, median"),
+            new Metric("tick_to_order_one_thread_p99_us", B + "ticktoorder.TickChainBenchmark.chainOnOneThread", Map.of(), "p99", "us",
+                    "the same, 99th percentile"),
             new Metric("pretrade_check_ns_10_positions", B + "risk.PreTradeCheckBenchmark.check", Map.of("positions", "10"),
                     "score", "ns", "full pre-trade rule set, 10 open positions"),
             new Metric("pretrade_check_ns_100_positions", B + "risk.PreTradeCheckBenchmark.check", Map.of("positions", "100"),

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeTest {
 
     static final List<String> REQUIRED = List.of("tick_to_order_p50_us", "tick_to_order_p99_us", "tick_to_order_p999_us",
+            "tick_to_order_one_thread_p50_us",
             "pretrade_check_ns_10_positions", "pretrade_check_ns_100_positions", "exec_reports_per_s",
             "exec_reports_per_s_journal_sqlite", "client_overhead_ns", "official_client_overhead_ns",
             "client_overhead_ratio_vs_official", "roundtrip_p50_us", "roundtrip_p99_us", "official_roundtrip_p50_us",
@@ -35,6 +36,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyBenchmarkRunsAndEveryMetricComesOut(@TempDir Path dir) throws Exception {
+        System.setProperty("jmh.ignoreLock", "true"); // another build's JMH may hold /tmp/jmh.lock; no figure is judged here
         Path result = dir.resolve("jmh-result.json");
         Options options = new OptionsBuilder()
                 .include("io\\.tradeguard\\.bench\\..*")

@@ -33,6 +33,8 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,8 @@ import java.util.stream.Stream;
  * each series (first window left out as warm-up), checks that the journal holds exactly the events the
  * engine emitted, and exits 1 if heap, fds or threads grow.
  *
- * <p>Not covered: the demo strategy (it lives in {@code app}, not startable here without it).
+ * <p>The demo strategy runs alongside ({@link DemoStrategyFeed}): a seeded price walk on the simulator, 1-second bars, the
+ * built-in moving-average crossover deciding through {@code SignalDecider}; its commands count as orders sent.
  *
  * <pre>java -cp … io.tradeguard.bench.soak.SoakDriver --minutes 60 [--rate 20] [--window-seconds 60] [--out f.json]</pre>
  */
@@ -61,7 +64,8 @@ public final class SoakDriver {
 
     /** The outcome: one sample per window, slopes per minute, and whether it passed. */
     public record Report(List<Sample> samples, double heapSlopeMbPerMin, double fdSlopePerMin, double threadSlopePerMin,
-                         double p99SlopeUsPerMin, long ordersSent, long engineEvents, long journalRows, List<String> failures) {
+                         double p99SlopeUsPerMin, long ordersSent, long engineEvents, long journalRows, List<String> failures,
+                         long demoSignals, long demoSignalsTraded) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -108,10 +112,13 @@ public final class SoakDriver {
         AtomicLong events = new AtomicLong();
         List<Sample> samples = new ArrayList<>();
         long sent = 0;
+        long signals = 0;
+        long signalOrders = 0;
         long journalRows;
         try (ExchangeSimulator sim = ExchangeSimulator.start(config)) {
             sim.setPrice("BTCUSDT", new BigDecimal("60000"));
-            SimAccount account = sim.createAccount(Map.of("USDT", new BigDecimal("1000000000"), "BTC", new BigDecimal("100000")));
+            // BTC kept small: a CLOSE signal of the demo strategy sells the whole free spot position
+            SimAccount account = sim.createAccount(Map.of("USDT", new BigDecimal("1000000000"), "BTC", new BigDecimal("2")));
             BinanceSpotVenue venue = BinanceSpotVenue.connect(SpotVenueConfig.of(
                     BinanceEndpoints.compatible("sim", sim.baseUrl(), sim.wsBaseUrl()),
                     ApiCredentials.hmac(account.apiKey(), account.secretKey())));
@@ -123,7 +130,12 @@ public final class SoakDriver {
                     .build();
             engine.start();
             try {
-                sent = drive(engine, durationMillis, ordersPerSecond, windowMillis, samples, log);
+                DemoStrategyFeed demo = new DemoStrategyFeed(11, 60_000, Duration.ofSeconds(1),
+                        price -> sim.setPrice("BTCUSDT", price), Instant.now());
+                sent = drive(engine, demo, durationMillis, ordersPerSecond, windowMillis, samples, log);
+                signals = demo.signals;
+                signalOrders = demo.decisionsTraded;
+                log.accept("soak: demo strategy decisions " + demo.reasons);
             } finally {
                 engine.stop("soak over");
                 venue.close();
@@ -131,10 +143,14 @@ public final class SoakDriver {
             journalRows = countRows(database);
             database.close();
         }
-        return evaluate(samples, sent, events.get(), journalRows);
+        log.accept("soak: the demo strategy saw " + signals + " crossover signals, " + signalOrders + " of them traded");
+        Report report = evaluate(samples, sent, events.get(), journalRows);
+        return new Report(report.samples(), report.heapSlopeMbPerMin(), report.fdSlopePerMin(), report.threadSlopePerMin(),
+                report.p99SlopeUsPerMin(), report.ordersSent(), report.engineEvents(), report.journalRows(), report.failures(),
+                signals, signalOrders);
     }
 
-    private static long drive(Engine engine, long durationMillis, int rate, long windowMillis, List<Sample> samples,
+    private static long drive(Engine engine, DemoStrategyFeed demo, long durationMillis, int rate, long windowMillis, List<Sample> samples,
                               java.util.function.Consumer<String> log) throws Exception {
         SplittableRandom rnd = new SplittableRandom(7);
         ArrayDeque<ClientOrderId> resting = new ArrayDeque<>();
@@ -144,13 +160,26 @@ public final class SoakDriver {
         long end = start + durationMillis * 1_000_000L;
         long nextWindow = start + windowMillis * 1_000_000L;
         long next = start;
+        long nextStep = start;
         long sent = 0;
         long inWindow = 0;
         Histogram latency = new Histogram(60_000_000L, 3);
         while (System.nanoTime() < end) {
             long now = System.nanoTime();
+            if (now >= nextStep) {
+                // the demo strategy: a price step every 250 ms, a decision on every closed 1-second bar
+                nextStep += 250_000_000L;
+                var signal = demo.step(Instant.now(), 60_000);
+                if (signal.isPresent()) {
+                    long t0 = System.nanoTime();
+                    engine.submit(signal.get()).get(30, TimeUnit.SECONDS);
+                    latency.recordValue(Math.min((System.nanoTime() - t0) / 1000, 59_999_999));
+                    sent++;
+                    inWindow++;
+                }
+            }
             if (now < next) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(next - now, 1_000_000));
+                TimeUnit.NANOSECONDS.sleep(Math.min(Math.min(next, nextStep) - now, 1_000_000));
                 continue;
             }
             next += periodNanos;
@@ -219,7 +248,7 @@ public final class SoakDriver {
         if (rows != events) {
             failures.add("journal has " + rows + " rows, the engine emitted " + events + " events");
         }
-        return new Report(List.copyOf(samples), heap, fds, threads, p99, sent, events, rows, failures);
+        return new Report(List.copyOf(samples), heap, fds, threads, p99, sent, events, rows, failures, 0, 0);
     }
 
     /** Least-squares slope of y over the sample minute. */
@@ -264,6 +293,7 @@ public final class SoakDriver {
         ObjectNode root = json.createObjectNode();
         root.put("minutes", minutes).put("orders_per_s_target", rate).put("machine", ResultsReport.machine())
                 .put("orders_sent", r.ordersSent()).put("engine_events", r.engineEvents()).put("journal_rows", r.journalRows())
+                .put("demo_strategy_signals", r.demoSignals()).put("demo_strategy_signals_traded", r.demoSignalsTraded())
                 .put("heap_slope_mb_per_min", r.heapSlopeMbPerMin()).put("fd_slope_per_min", r.fdSlopePerMin())
                 .put("thread_slope_per_min", r.threadSlopePerMin()).put("p99_slope_us_per_min", r.p99SlopeUsPerMin())
                 .put("passed", r.passed());

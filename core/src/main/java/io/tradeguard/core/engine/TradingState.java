@@ -38,6 +38,8 @@ final class TradingState {
     }
 
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    /** The unsettled subset of {@link #orders}: placing an order must not scan every order ever placed. */
+    private final Map<ClientOrderId, Order> unsettled = new LinkedHashMap<>();
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final Map<BalanceKey, AssetBalance> balances = new LinkedHashMap<>();
     /** per market: BTCUSDT trades on spot and futures at different prices */
@@ -109,7 +111,13 @@ final class TradingState {
         if (fill != null && (known == null || !known.hasFill(fill.tradeId()))) {
             fills = Order.appended(fills, fill);
         }
-        orders.put(order.clientOrderId(), fills.isEmpty() ? order : order.withFills(fills));
+        Order next = fills.isEmpty() ? order : order.withFills(fills);
+        orders.put(order.clientOrderId(), next);
+        if (next.unsettled()) {
+            unsettled.put(next.clientOrderId(), next);
+        } else {
+            unsettled.remove(next.clientOrderId());
+        }
     }
 
     private static PositionKey key(Position position) {
@@ -125,13 +133,7 @@ final class TradingState {
     }
 
     List<Order> unsettledOrders() {
-        List<Order> out = new ArrayList<>();
-        for (Order order : orders.values()) {
-            if (order.unsettled()) {
-                out.add(order);
-            }
-        }
-        return out;
+        return new ArrayList<>(unsettled.values());
     }
 
     Position position(Market market, Symbol symbol) {
