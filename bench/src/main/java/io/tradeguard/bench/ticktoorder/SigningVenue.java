@@ -206,6 +206,22 @@ final class SigningVenue implements Venue {
     }
 
     @Override
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) {
+        return Optional.empty(); // the guards then estimate fees at the default 0.1 %
+    }
+
+    /** The benchmark's exit is one market order; it has no order lists. */
+    @Override
+    public boolean supportsOco() {
+        return false;
+    }
+
+    @Override
+    public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        return io.tradeguard.core.venue.OcoResult.unsupported(this);
+    }
+
+    @Override
     public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<io.tradeguard.core.venue.OrderBook> listener) {
         books = listener;
         return Optional.of(() -> { });
