@@ -378,6 +378,7 @@ function renderTrade(page) {
   const describe = () => {
     clearTimeout(instTimer);
     instTimer = setTimeout(async () => {
+      if (!$('#f-symbol') || !$('#f-market')) return; // the trade page was left before the timer fired
       const sym = $('#f-symbol').value.trim().toUpperCase(), market = $('#f-market').value, out = $('#f-inst');
       if (!out || !/^[A-Z0-9]{5,20}$/.test(sym)) { if (out) out.textContent = ''; return; }
       const i = await instrumentOf(sym, market).promise;

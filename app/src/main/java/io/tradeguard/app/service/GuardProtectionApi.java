@@ -46,6 +46,11 @@ final class GuardProtectionApi implements ProtectionApi {
     public Outcome<ProtectionView> remove(Principal by, String orderId) {
         List<ProtectionView> before = active();
         for (ProtectionView view : before) {
+            if (view.orderId().equals(orderId) && view.onExchange()) {
+                return new Outcome.Conflict<>("protection_on_exchange", orderId + " is a leg of an OCO resting on the exchange;"
+                        + " cancel it with DELETE /api/real-trading/order/" + orderId + "?by=client_order_id (the exchange"
+                        + " then cancels the other leg too)");
+            }
             if (view.orderId().equals(orderId) && guards.disarm(orderId)) {
                 return Outcome.done(view);
             }
@@ -53,14 +58,27 @@ final class GuardProtectionApi implements ProtectionApi {
         return new Outcome.NotFound<>("no active protection " + orderId);
     }
 
+    /** Local triggers and the legs of native OCO brackets resting on the exchange. */
     @Override
     public List<ProtectionView> active() {
-        return guards.activeTriggers().stream().map(GuardProtectionApi::view).toList();
+        List<ProtectionView> out = new java.util.ArrayList<>(guards.activeTriggers().stream().map(GuardProtectionApi::view).toList());
+        for (io.tradeguard.core.guard.NativeBracket b : guards.nativeBrackets()) {
+            if (b.listClientOrderId() == null) {
+                continue; // not named yet: nothing on the exchange to show
+            }
+            out.add(new ProtectionView(io.tradeguard.core.order.OcoLegIds.takeProfit(b.listClientOrderId()).value(),
+                    b.positionId(), b.symbol(), b.market(), "take_profit", b.takeProfit(), null, b.quantity(), true, false, null));
+            out.add(new ProtectionView(io.tradeguard.core.order.OcoLegIds.stopLoss(b.listClientOrderId()).value(),
+                    b.positionId(), b.symbol(), b.market(), b.trailingDeltaBips() == null ? "stop_loss" : "trailing_stop",
+                    b.stopLoss(), b.trailingDeltaBips() == null ? null : BigDecimal.valueOf(b.trailingDeltaBips()).movePointLeft(2),
+                    b.quantity(), true, false, null));
+        }
+        return List.copyOf(out);
     }
 
     @Override
     public MonitorStatus monitorStatus() {
-        return new MonitorStatus(true, guards.activeTriggers().size(), null);
+        return new MonitorStatus(true, guards.activeTriggers().size() + 2 * guards.nativeBrackets().size(), null);
     }
 
     @Override
@@ -76,7 +94,8 @@ final class GuardProtectionApi implements ProtectionApi {
 
     @Override
     public ComponentHealth protectionHealth() {
-        return new ComponentHealth(ComponentHealth.Status.UP, guards.activeTriggers().size() + " local triggers watched on every price tick");
+        return new ComponentHealth(ComponentHealth.Status.UP, guards.activeTriggers().size() + " local triggers watched on every price tick, "
+                + guards.nativeBrackets().size() + " native OCO brackets on the exchange");
     }
 
     private static ProtectionView view(LocalTrigger trigger) {

@@ -142,8 +142,10 @@ class ServiceApiEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> ok("GET", BASE + "/order/" + id, svc.viewer, null).get("status").asText().equals("NEW"));
             ok("DELETE", BASE + "/order/" + id, svc.trader, null);
         }
-        JsonNode open = ok("GET", BASE + "/orders?status=open", svc.viewer, null);
-        assertThat(open.get("items").findValuesAsText("order_id")).doesNotContainAnyElementsOf(ids);
+        // a cancel is acknowledged by the venue a moment after the request was accepted
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ok("GET", BASE + "/orders?status=open", svc.viewer, null).get("items").findValuesAsText("order_id"))
+                .doesNotContainAnyElementsOf(ids));
         // OCO is refused with a reason rather than half-done
         assertProblem(svc.send("POST", BASE + "/order/oco", svc.trader,
                 "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"quantity\":\"0.001\",\"price\":\"900000\",\"stop_price\":\"1000\"}"), 409, null);
