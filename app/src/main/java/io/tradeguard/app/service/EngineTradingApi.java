@@ -359,29 +359,37 @@ final class EngineTradingApi implements TradingApi {
     }
 
     /**
-     * Why an order's own stop_loss / take_profit cannot protect the position it opens, or empty: only a buy opens a
-     * spot position, and its stop-loss must lie below, its take-profit above, the price it enters at (the limit
-     * price, else the last price).
+     * Why an order's own stop_loss / take_profit cannot protect the position it opens, or empty: a buy opens a long
+     * (spot or futures), a futures sell a short, a spot sell nothing; a long's stop-loss must lie below, its
+     * take-profit above, the price it enters at (the limit price, else the last price), a short's the other way.
      */
     static Optional<String> protectionProblem(OrderIntent order, TradingSnapshot snapshot) {
         if (order.stopLoss() == null && order.takeProfit() == null) {
             return Optional.empty();
         }
-        if (order.side() != io.tradeguard.core.model.Side.BUY) {
+        boolean futures = order.market() == Market.FUTURES;
+        boolean opensLong = order.side() == io.tradeguard.core.model.Side.BUY;
+        if (!opensLong && !futures) {
             return Optional.of("stop_loss / take_profit protect the position an order opens; a spot sell opens none");
         }
-        BigDecimal entry = order.price() != null ? order.price() : snapshot.price(order.symbol()).orElse(null);
+        if (order.reduceOnly()) {
+            return Optional.of("stop_loss / take_profit protect the position an order opens; a reduce-only order opens none");
+        }
+        BigDecimal entry = order.price() != null ? order.price()
+                : snapshot.price(order.market(), order.symbol()).orElse(null);
         if (entry == null) {
             return Optional.of("the price of " + order.symbol() + " is not known yet, so stop_loss / take_profit cannot be"
                     + " checked against it; give a limit price or try again in a moment");
         }
-        if (order.stopLoss() != null && order.stopLoss().compareTo(entry) >= 0) {
-            return Optional.of("the stop_loss " + order.stopLoss().toPlainString() + " of a long must lie below its entry price "
-                    + entry.stripTrailingZeros().toPlainString());
+        String side = opensLong ? "long" : "short";
+        int below = opensLong ? 1 : -1; // a long's stop lies below the entry, a short's above
+        if (order.stopLoss() != null && order.stopLoss().compareTo(entry) * below >= 0) {
+            return Optional.of("the stop_loss " + order.stopLoss().toPlainString() + " of a " + side + " must lie "
+                    + (opensLong ? "below" : "above") + " its entry price " + entry.stripTrailingZeros().toPlainString());
         }
-        if (order.takeProfit() != null && order.takeProfit().compareTo(entry) <= 0) {
-            return Optional.of("the take_profit " + order.takeProfit().toPlainString() + " of a long must lie above its entry price "
-                    + entry.stripTrailingZeros().toPlainString());
+        if (order.takeProfit() != null && order.takeProfit().compareTo(entry) * below <= 0) {
+            return Optional.of("the take_profit " + order.takeProfit().toPlainString() + " of a " + side + " must lie "
+                    + (opensLong ? "above" : "below") + " its entry price " + entry.stripTrailingZeros().toPlainString());
         }
         return Optional.empty();
     }

@@ -63,9 +63,9 @@ final class RiskCheck {
      * round to a valid one), or empty: bad input, refused before the engine, which would only journal a denial.
      */
     Optional<String> unfit(OrderIntent intent, TradingSnapshot state) {
-        Instrument instrument = state.instrument(intent.symbol()).orElse(null);
+        Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
-            return Optional.of(intent.symbol() + " is not traded on this venue");
+            return Optional.of(intent.symbol() + " is not traded on " + intent.market().wireName() + " here");
         }
         return Rounding.conform(instrument, intent, state) instanceof Conformance.Refused refused
                 ? Optional.of(refused.reason()) : Optional.empty();

@@ -209,7 +209,8 @@ public final class Service implements AutoCloseable {
         ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName, learning),
                 new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
                 HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock,
-                new MarketData(Map.of(Market.SPOT, MarketData.of(venue)), clock));
+                new MarketData(futuresBooks == null ? Map.of(Market.SPOT, MarketData.of(venue))
+                        : Map.of(Market.SPOT, MarketData.of(venue), Market.FUTURES, MarketData.of(futuresBooks)), clock));
         server = TradeguardServer.create(ServerConfig.defaults().withPort(s.port()).withRequireConfirmation(s.requireConfirmation()), parts);
         server.start();
         toClose.push(server::stop);

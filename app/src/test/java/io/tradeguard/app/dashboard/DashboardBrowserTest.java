@@ -444,10 +444,12 @@ class DashboardBrowserTest {
         }
         HttpResponse<String> unknown = send("GET", "/api/market/klines?symbol=NOPEUSDT&interval=1m", null);
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-        // futures market data arrives with the futures venue; until then a clear conflict, never an empty chart
-        HttpResponse<String> futures = send("GET", "/api/market/klines?symbol=BTCUSDT&interval=1m&market=futures", null);
-        assertThat(futures.statusCode()).as(futures.body()).isEqualTo(409);
-        assertThat(JSON.readTree(futures.body()).get("code").asText()).isEqualTo("futures_not_connected");
+        // futures candles come from the futures venue (the mark-priced market beside spot)
+        JsonNode futuresCandles = api("GET", "/api/market/klines?symbol=BTCUSDT&interval=1m&market=futures&limit=5", null);
+        assertThat(futuresCandles.size()).isBetween(1, 5);
+        assertThat(futuresCandles.get(0).get("close").decimalValue()).isPositive();
+        JsonNode futuresBtc = api("GET", "/api/market/instrument?symbol=BTCUSDT&market=futures", null);
+        assertThat(futuresBtc.get("quote_asset").asText()).isEqualTo("USDT");
         // viewers may read it, strangers may not; the OpenAPI document lists both endpoints with their role
         HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(base("/api/market/klines?symbol=BTCUSDT&interval=1m")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -461,8 +463,6 @@ class DashboardBrowserTest {
     @Order(9)
     void the_order_form_shows_exactly_the_fields_each_order_type_needs_and_sends_the_protection_asked_for() throws Exception {
         login();
-        // futures market data is not connected in this service yet: the form says so under the symbol
-        expectedFailedLoads.add("/api/market/instrument?symbol=BTCUSDT&market=futures");
         // and the previews below that the service refuses (400 for a stop-loss on the wrong side)
         expectedFailedLoads.add("/api/real-trading/order/preview");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trade")).click();

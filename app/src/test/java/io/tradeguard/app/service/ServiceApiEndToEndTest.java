@@ -149,7 +149,7 @@ class ServiceApiEndToEndTest {
         // OCO is refused with a reason rather than half-done
         assertProblem(svc.send("POST", BASE + "/order/oco", svc.trader,
                 "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"quantity\":\"0.001\",\"price\":\"900000\",\"stop_price\":\"1000\"}"), 409, null);
-        assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"), 409, "spot_has_no_leverage");
+        assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"), 409, "leverage_per_order");
     }
 
     @Test
