@@ -444,10 +444,11 @@ class DashboardBrowserTest {
         }
         HttpResponse<String> unknown = send("GET", "/api/market/klines?symbol=NOPEUSDT&interval=1m", null);
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-        // futures candles come from the futures venue (the mark-priced market beside spot)
+        // futures candles come from the futures venue: the simulator builds them from futures trades, and none has
+        // happened in this run yet, so the answer is an empty list, not the 409 of a market that is not connected
         JsonNode futuresCandles = api("GET", "/api/market/klines?symbol=BTCUSDT&interval=1m&market=futures&limit=5", null);
-        assertThat(futuresCandles.size()).isBetween(1, 5);
-        assertThat(futuresCandles.get(0).get("close").decimalValue()).isPositive();
+        assertThat(futuresCandles.isArray()).as(futuresCandles.toString()).isTrue();
+        assertThat(futuresCandles.size()).isLessThanOrEqualTo(5);
         JsonNode futuresBtc = api("GET", "/api/market/instrument?symbol=BTCUSDT&market=futures", null);
         assertThat(futuresBtc.get("quote_asset").asText()).isEqualTo("USDT");
         // viewers may read it, strangers may not; the OpenAPI document lists both endpoints with their role
