@@ -45,8 +45,24 @@ final class SpotCaches {
         return fresh(orders.get(new OrderKey(symbol, clientOrderId)), orderTtl);
     }
 
+    /**
+     * Above this many cached answers the expired ones are dropped on the next write: an answer is only read within
+     * its TTL, and without the sweep the map kept every order ever queried (the soak's heap grew with it).
+     */
+    static final int SWEEP_ABOVE = 1_024;
+
     void remember(OrderUpdate order) {
-        orders.put(new OrderKey(order.symbol(), order.clientOrderId()), new Cached<>(order, clock.millis()));
+        long now = clock.millis();
+        if (orders.size() >= SWEEP_ABOVE) {
+            long ttl = orderTtl.toMillis();
+            orders.values().removeIf(cached -> now - cached.atMillis() >= ttl);
+        }
+        orders.put(new OrderKey(order.symbol(), order.clientOrderId()), new Cached<>(order, now));
+    }
+
+    /** How many order answers are held (fresh or not yet swept). */
+    int cachedOrders() {
+        return orders.size();
     }
 
     Optional<List<Balance>> balances() {
