@@ -82,6 +82,7 @@ public final class TradingGuards {
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
     private final EmergencyRetries emergency;
     private boolean nativeProtection = true;
+    private boolean futuresVenue;
     private boolean venueHasOco;
 
     private TradingGuards(RiskConfig config, InstantSource clock) {
@@ -151,6 +152,7 @@ public final class TradingGuards {
         synchronized (lock) {
             nativeProtection = on;
             protection.nativeOco(venueHasOco && on);
+            protection.nativeFutures(futuresVenue && on);
         }
         return this;
     }
@@ -167,6 +169,10 @@ public final class TradingGuards {
      * Futures have no book stream here, so it does not replace the spot venue's book feed.
      */
     public FuturesVenue watchFutures(FuturesVenue venue) {
+        synchronized (lock) {
+            futuresVenue = true;
+            protection.nativeFutures(nativeProtection);
+        }
         return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, new BookFeed(venue, book -> { })), this);
     }
 
@@ -414,6 +420,7 @@ public final class TradingGuards {
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
     private void observe(TradingSnapshot state) {
+        lastSnapshot = state;
         if (state.equity() != null) {
             lastEquity = state.equity();
         }
@@ -600,6 +607,21 @@ public final class TradingGuards {
                 send(new Command.EmergencyStop(t.reason()));
             }
         }
+    }
+
+    /** The engine's latest state the guards saw (price ticks and timers bring it), or null before the first. */
+    private TradingSnapshot lastSnapshot;
+
+    /** The venue's liquidation price of the futures position, when the guards have seen one. */
+    BigDecimal liquidationPrice(Symbol symbol) {
+        TradingSnapshot s = lastSnapshot;
+        return s == null ? null : s.futuresPosition(symbol).map(io.tradeguard.core.venue.FuturesPosition::liquidationPrice).orElse(null);
+    }
+
+    /** Whether the order may still be open; true when the guards have not seen it end (a cancel then costs a refusal). */
+    boolean isOpenOrder(io.tradeguard.core.model.ClientOrderId id) {
+        TradingSnapshot s = lastSnapshot;
+        return s == null || s.order(id).map(o -> !o.status().isTerminal()).orElse(true);
     }
 
     io.tradeguard.core.model.Instrument instrument(Symbol symbol) {
