@@ -158,4 +158,23 @@ class NativeFuturesProtectionTest {
             await().atMost(WAIT).until(() -> algos(t, BTCUSDT).isEmpty());
         }
     }
+
+    @Test
+    void a_further_entry_fill_resizes_both_legs(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.CROSSED)) {
+            t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
+            awaitLive(t);
+            NativeBracket first = t.guards.nativeBrackets().get(0);
+            assertThat(t.futuresLimit(BTCUSDT, Side.BUY, "0.01", "50100", null)).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(WAIT).until(() -> t.guards.nativeBrackets().size() == 1
+                    && t.guards.nativeBrackets().get(0).stage() == NativeBracket.Stage.LIVE
+                    && t.guards.nativeBrackets().get(0).quantity().compareTo(new BigDecimal("0.02")) == 0);
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).size() == 2
+                    && algos(t, BTCUSDT).values().stream().allMatch(a -> a.quantity().compareTo(new BigDecimal("0.02")) == 0));
+            // the old pair is gone on the exchange, the local bracket that covered the gap too
+            assertThat(t.futures.algoOrder(first.stopLossLeg()).orElseThrow().status().name()).isEqualTo("CANCELED");
+            assertThat(t.futures.algoOrder(first.takeProfitLeg()).orElseThrow().status().name()).isEqualTo("CANCELED");
+            assertThat(t.guards.activeTriggers()).isEmpty();
+        }
+    }
 }

@@ -290,7 +290,7 @@ final class Protection {
 
     /** The part of the holding the exchange will sell: down to the lot step. */
     private BigDecimal sellable(Position position) {
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         BigDecimal step = instrument == null ? BigDecimal.ZERO : instrument.lotSize().stepSize();
         if (step.signum() == 0) {
             return position.size();
@@ -305,7 +305,7 @@ final class Protection {
             return;
         }
         BigDecimal quantity = sellable(position);
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         if (quantity.signum() <= 0 || instrument != null && instrument.minNotional() != null
                 && quantity.multiply(prices.stop() != null ? prices.stop() : position.entryPrice()).compareTo(instrument.minNotional()) < 0) {
             LOG.warning("no native protection for " + position.symbol() + " " + position.size().toPlainString()
@@ -377,25 +377,33 @@ final class Protection {
                         null, null, null, callbackRate, null, true, false, OrderOrigin.PROTECTION, "trailing stop", null);
         OrderIntent takeLeg = new OrderIntent(Market.FUTURES, position.symbol(), exit, OrderType.TAKE_PROFIT_MARKET, null,
                 quantity, null, null, prices.target(), null, null, null, true, false, OrderOrigin.PROTECTION, "take profit", null);
-        guards.send(new Command.PlaceOrder(stopLeg, bracket.stopLossLeg().value()), r -> refused(bracket, r));
-        guards.send(new Command.PlaceOrder(takeLeg, bracket.takeProfitLeg().value()), r -> refused(bracket, r));
+        // the take-profit goes once the engine took the stop, so a refusal of either leaves no lone leg behind
+        guards.send(new Command.PlaceOrder(stopLeg, bracket.stopLossLeg().value()), first -> {
+            if (first instanceof CommandResult.Rejected r) {
+                refused(bracket, r, null);
+            } else if (first instanceof CommandResult.Accepted a) {
+                guards.send(new Command.PlaceOrder(takeLeg, bracket.takeProfitLeg().value()), second -> {
+                    if (second instanceof CommandResult.Rejected r) {
+                        refused(bracket, r, a.order());
+                    }
+                });
+            }
+        });
     }
 
-    /** The engine refused a futures leg (no order was created): the other goes, the local bracket stays. */
-    private void refused(NativeBracket bracket, CommandResult result) {
-        if (!(result instanceof CommandResult.Rejected r)) {
-            return;
-        }
+    /**
+     * The engine refused a futures leg (no order was created for it): the leg it took before, if any, is cancelled
+     * and the local bracket stays.
+     */
+    private void refused(NativeBracket bracket, CommandResult.Rejected r, ClientOrderId takenLeg) {
         synchronized (guards.lock()) {
             NativeBracket now = brackets.get(bracket.positionId());
-            if (now == null || !now.listClientOrderId().value().endsWith(bracket.listClientOrderId().value())) {
-                return; // the other leg's refusal already handled it
+            if (now != null && now.listClientOrderId().value().endsWith(bracket.listClientOrderId().value())) {
+                forget(now);
             }
-            forget(now);
-            cancelAsked.add(now.stopLossLeg());
-            cancelAsked.add(now.takeProfitLeg());
-            guards.send(new Command.CancelOrder(now.stopLossLeg(), "its protective sibling was refused"));
-            guards.send(new Command.CancelOrder(now.takeProfitLeg(), "its protective sibling was refused"));
+            if (takenLeg != null) {
+                guards.send(new Command.CancelOrder(takenLeg, "its protective sibling was refused"));
+            }
             guards.record(List.of(), "native protection of futures " + bracket.symbol() + " refused by the engine ("
                     + String.join("; ", r.reasons()) + "): the local stop-loss/take-profit stays");
         }
@@ -467,7 +475,7 @@ final class Protection {
     private Prices prices(Position position, OrderInstructions asked) {
         Side entrySide = position.side() == PositionSide.LONG ? Side.BUY : Side.SELL;
         ProtectionSpec spec = ProtectionSpec.defaults(guards.configLocked()).withPrices(asked.stopLossPrice(), asked.takeProfitPrice());
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         BigDecimal tick = instrument == null ? BigDecimal.ZERO : instrument.priceFilter().tickSize();
         EntryFill fill = new EntryFill(position.market(), position.symbol(), entrySide, position.size(), position.entryPrice(), null);
         ProtectionPlan plan = ProtectionPlanner.plan(fill, spec, tick, () -> ClientOrderId.of("g" + ids.incrementAndGet()));

@@ -80,6 +80,8 @@ public final class TradingGuards {
     /** positions whose round trip the kill switch has counted while an unsellable remainder keeps them open */
     private final java.util.Set<String> counted = new java.util.HashSet<>();
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
+    /** the futures contracts' filters (tick and step differ from the spot pair's of the same name) */
+    private volatile Map<Symbol, io.tradeguard.core.model.Instrument> futuresInstruments = Map.of();
     private final EmergencyRetries emergency;
     private boolean nativeProtection = true;
     private boolean futuresVenue;
@@ -427,6 +429,9 @@ public final class TradingGuards {
         if (instruments.size() != state.instruments().size()) {
             instruments = state.instruments();
         }
+        if (futuresInstruments.size() != state.instruments(io.tradeguard.core.model.Market.FUTURES).size()) {
+            futuresInstruments = state.instruments(io.tradeguard.core.model.Market.FUTURES);
+        }
         ensureKillSwitch(state.equity(), state.daily().startEquity(), state.now());
     }
 
@@ -625,6 +630,17 @@ public final class TradingGuards {
     }
 
     io.tradeguard.core.model.Instrument instrument(Symbol symbol) {
+        return instruments.get(symbol);
+    }
+
+    /** The filters of the symbol on that market; the futures contract's when the guards have seen them. */
+    io.tradeguard.core.model.Instrument instrument(io.tradeguard.core.model.Market market, Symbol symbol) {
+        if (market == io.tradeguard.core.model.Market.FUTURES) {
+            var contract = futuresInstruments.get(symbol);
+            if (contract != null) {
+                return contract;
+            }
+        }
         return instruments.get(symbol);
     }
 
