@@ -177,4 +177,51 @@ class NativeFuturesProtectionTest {
             assertThat(t.guards.activeTriggers()).isEmpty();
         }
     }
+
+    @Test
+    void a_trailing_stop_goes_as_trailing_stop_market_with_the_callback_rate_in_percent(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.CROSSED)) {
+            OrderIntent intent = OrderIntent.limit(Market.FUTURES, BTCUSDT, Side.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("50100"), OrderOrigin.MANUAL)
+                    .withInstructions(OrderInstructions.DEFAULTS.withProtection(true, null, null, new BigDecimal("0.015")));
+            assertThat(t.submit(new Command.PlaceOrder(intent))).isInstanceOf(CommandResult.Accepted.class);
+            awaitLive(t);
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).size() == 2);
+            DomainEvent.OrderSubmitted trailing = t.events(DomainEvent.OrderSubmitted.class).stream()
+                    .filter(e -> e.request().type() == OrderType.TRAILING_STOP_MARKET).findFirst().orElseThrow();
+            assertThat(trailing.request().callbackRate()).isEqualByComparingTo("1.5");
+            assertThat(trailing.request().reduceOnly()).isTrue();
+            assertThat(algos(t, BTCUSDT)).containsOnlyKeys(OrderType.TRAILING_STOP_MARKET, OrderType.TAKE_PROFIT_MARKET);
+        }
+    }
+
+    @Test
+    void a_trailing_stop_outside_binances_callback_bounds_stays_local_and_says_so(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.CROSSED)) {
+            OrderIntent intent = OrderIntent.limit(Market.FUTURES, BTCUSDT, Side.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("50100"), OrderOrigin.MANUAL)
+                    .withInstructions(OrderInstructions.DEFAULTS.withProtection(true, null, null, new BigDecimal("0.2")));
+            assertThat(t.submit(new Command.PlaceOrder(intent))).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(WAIT).until(() -> t.events(DomainEvent.GuardStateSaved.class).stream()
+                    .anyMatch(e -> e.why().contains("outside Binance's callbackRate bounds")));
+            assertThat(t.guards.activeTriggers()).anyMatch(tr -> tr.symbol().equals(BTCUSDT));
+            assertThat(t.guards.nativeBrackets()).isEmpty();
+            assertThat(algos(t, BTCUSDT)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_position_closed_by_hand_takes_both_legs_with_it(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.CROSSED)) {
+            t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
+            awaitLive(t);
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).size() == 2);
+            assertThat(t.submit(new Command.ClosePosition(Market.FUTURES, BTCUSDT, OrderOrigin.MANUAL, "by hand")))
+                    .isInstanceOf(CommandResult.Accepted.class);
+            t.awaitClosed(Market.FUTURES, BTCUSDT, WAIT);
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).isEmpty());
+            assertThat(t.guards.nativeBrackets()).isEmpty();
+            assertThat(t.futures.position(BTCUSDT).isFlat()).isTrue();
+        }
+    }
 }
