@@ -224,4 +224,21 @@ class NativeFuturesProtectionTest {
             assertThat(t.futures.position(BTCUSDT).isFlat()).isTrue();
         }
     }
+
+    @Test
+    void a_jump_through_the_stop_and_the_liquidation_price_exits_on_the_native_stop_and_leaves_no_leg(@TempDir Path dir)
+            throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.ISOLATED)) {
+            t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
+            awaitLive(t);
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).size() == 2);
+            // one jump far below the isolated 10x liquidation price (about 45,300)
+            t.control("/sim/v1/price", "{\"market\":\"futures\",\"symbol\":\"BTCUSDT\",\"price\":\"44000\",\"mark_price\":\"44000\"}");
+            // the stop rests on the exchange and works on the mark crossing it, before the liquidation engine
+            assertThat(t.awaitClosed(Market.FUTURES, BTCUSDT, WAIT).trade().exitReason()).containsIgnoringCase("stop loss");
+            await().atMost(WAIT).until(() -> algos(t, BTCUSDT).isEmpty());
+            assertThat(t.guards.nativeBrackets()).isEmpty();
+            assertThat(t.futures.position(BTCUSDT).isFlat()).isTrue();
+        }
+    }
 }

@@ -157,6 +157,12 @@ final class Protection {
                 return; // the local bracket covers the position until both legs rest on the exchange
             }
             ackedLegs.remove(b.listClientOrderId());
+            // the venue's liquidation price may have arrived since the legs were sent: say it if the stop lies beyond
+            Position now = positions.get(new Key(b.market(), b.symbol()));
+            String warning = now == null ? null : beyondLiquidation(now, b.stopLoss());
+            if (warning != null) {
+                guards.record(List.of(), warning);
+            }
         }
         brackets.put(b.positionId(), b.with(NativeBracket.Stage.LIVE));
         boolean covered = book.cancel(b.positionId() + ":sl") | book.cancel(b.positionId() + ":tp")
