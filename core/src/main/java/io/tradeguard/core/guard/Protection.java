@@ -105,7 +105,7 @@ final class Protection {
     /** An entry fill: remembers what its order asked for, for the position event that follows it. */
     void filled(Order order) {
         NativeBracket leg = bracketOf(order.clientOrderId());
-        if (leg != null && order.status().isTerminal()) {
+        if (leg != null && leg.market() == Market.FUTURES && order.status().isTerminal()) {
             finishedLegs.computeIfAbsent(leg.listClientOrderId(), k -> new HashSet<>()).add(order.clientOrderId());
         }
         if (order.origin() == OrderOrigin.PROTECTION || order.origin() == OrderOrigin.EXTERNAL) {
