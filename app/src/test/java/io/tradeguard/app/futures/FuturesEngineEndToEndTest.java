@@ -9,6 +9,8 @@ import io.tradeguard.core.ledger.PositionSide;
 import io.tradeguard.core.model.MarginType;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Side;
+import io.tradeguard.core.order.OrderInstructions;
+import io.tradeguard.core.order.OrderIntent;
 import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.risk.Limit;
 import io.tradeguard.core.risk.RiskConfig;
@@ -124,7 +126,11 @@ class FuturesEngineEndToEndTest {
     @Test
     void a_position_the_simulator_liquidates_is_closed_with_exit_reason_liquidation(@TempDir Path dir) throws Exception {
         try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, risk(), MarginType.ISOLATED)) {
-            t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
+            // unprotected: a native stop-loss on the exchange would work on the same jump before the liquidation
+            OrderIntent entry = OrderIntent.limit(Market.FUTURES, BTCUSDT, Side.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("50100"), OrderOrigin.MANUAL).withInstructions(OrderInstructions.DEFAULTS.withProtection(false, null, null, null));
+            assertThat(t.submit(new Command.PlaceOrder(entry))).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, BTCUSDT).isPresent());
             // one jump far below the isolated 10x liquidation price (about 45,300)
             t.control("/sim/v1/price", "{\"market\":\"futures\",\"symbol\":\"BTCUSDT\",\"price\":\"44000\",\"mark_price\":\"44000\"}");
             ClosedTrade trade = t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(15)).trade();

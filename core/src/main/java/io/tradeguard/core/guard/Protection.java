@@ -70,6 +70,9 @@ final class Protection {
     /** legs that reached a final state, by list */
     private final Map<ClientOrderId, Set<ClientOrderId>> finishedLegs = new HashMap<>();
     private boolean nativeOco;
+    private boolean nativeFutures;
+    /** futures legs the exchange acknowledged, by bracket id: the bracket is live once both are */
+    private final Map<ClientOrderId, Set<ClientOrderId>> ackedLegs = new HashMap<>();
 
     Protection(TradingGuards guards) {
         this.guards = guards;
@@ -78,6 +81,14 @@ final class Protection {
     /** Whether longs on spot get a native OCO (the venue has them and the configuration wants them). */
     void nativeOco(boolean on) {
         this.nativeOco = on;
+    }
+
+    /**
+     * Whether futures positions get native reduce-only STOP_MARKET / TAKE_PROFIT_MARKET algo orders (the engine trades
+     * futures and the configuration wants native protection).
+     */
+    void nativeFutures(boolean on) {
+        this.nativeFutures = on;
     }
 
     List<NativeBracket> brackets() {
@@ -93,6 +104,10 @@ final class Protection {
 
     /** An entry fill: remembers what its order asked for, for the position event that follows it. */
     void filled(Order order) {
+        NativeBracket leg = bracketOf(order.clientOrderId());
+        if (leg != null && leg.market() == Market.FUTURES && order.status().isTerminal()) {
+            finishedLegs.computeIfAbsent(leg.listClientOrderId(), k -> new HashSet<>()).add(order.clientOrderId());
+        }
         if (order.origin() == OrderOrigin.PROTECTION || order.origin() == OrderOrigin.EXTERNAL) {
             return;
         }
@@ -101,6 +116,15 @@ final class Protection {
 
     /** The engine journaled an order: a leg of a list this guard asked for gets its bracket's list id. */
     void submitted(Order order, TriggerBook book) {
+        if (order.origin() == OrderOrigin.PROTECTION && order.market() == Market.FUTURES) {
+            NativeBracket b = bracketOf(order.clientOrderId());
+            if (b != null && b.stage() == NativeBracket.Stage.PLACING) {
+                // the engine's id of the leg is its label with the engine's prefix: the bracket keeps the full ids
+                String v = order.clientOrderId().value();
+                brackets.put(b.positionId(), b.withList(ClientOrderId.of(v.substring(0, v.length() - 3))));
+            }
+            return;
+        }
         if (order.origin() != OrderOrigin.PROTECTION || !OcoLegIds.isLeg(order.clientOrderId())) {
             return;
         }
@@ -126,11 +150,26 @@ final class Protection {
         if (b == null || b.stage() != NativeBracket.Stage.PLACING) {
             return;
         }
+        if (b.market() == Market.FUTURES) {
+            Set<ClientOrderId> acked = ackedLegs.computeIfAbsent(b.listClientOrderId(), k -> new HashSet<>());
+            acked.add(order.clientOrderId());
+            if (acked.size() < 2) {
+                return; // the local bracket covers the position until both legs rest on the exchange
+            }
+            ackedLegs.remove(b.listClientOrderId());
+            // the venue's liquidation price may have arrived since the legs were sent: say it if the stop lies beyond
+            Position now = positions.get(new Key(b.market(), b.symbol()));
+            String warning = now == null ? null : beyondLiquidation(now, b.stopLoss());
+            if (warning != null) {
+                guards.record(List.of(), warning);
+            }
+        }
         brackets.put(b.positionId(), b.with(NativeBracket.Stage.LIVE));
         boolean covered = book.cancel(b.positionId() + ":sl") | book.cancel(b.positionId() + ":tp")
                 | book.cancel(b.positionId() + ":trail");
-        guards.record(List.of(), "native OCO " + b.listClientOrderId() + " protects " + b.symbol() + " "
-                + b.quantity().toPlainString() + ": take-profit " + b.takeProfit().toPlainString() + ", "
+        guards.record(List.of(), (b.market() == Market.FUTURES ? "native reduce-only algo orders " + b.stopLossLeg() + " / "
+                + b.takeProfitLeg() : "native OCO " + b.listClientOrderId()) + " protect " + b.market().wireName() + " "
+                + b.symbol() + " " + b.quantity().toPlainString() + ": take-profit " + b.takeProfit().toPlainString() + ", "
                 + (b.stopLoss() != null ? "stop-loss " + b.stopLoss().toPlainString() : "trailing stop " + b.trailingDeltaBips() + " BIPS")
                 + (covered ? " (the local bracket that covered the gap is removed)" : ""));
         // more of the entry may have filled while the list was on its way: resize now, no later event would
@@ -149,7 +188,7 @@ final class Protection {
         ClientOrderId list = b.listClientOrderId();
         Set<ClientOrderId> done = finishedLegs.computeIfAbsent(list, k -> new HashSet<>());
         done.add(order.clientOrderId());
-        boolean asked = cancelAsked.contains(order.clientOrderId()) || cancelAsked.contains(OcoLegIds.sibling(order.clientOrderId()));
+        boolean asked = cancelAsked.contains(b.stopLossLeg()) || cancelAsked.contains(b.takeProfitLeg());
         Position position = positions.get(new Key(b.market(), b.symbol()));
         switch (b.stage()) {
             case RESIZING -> {
@@ -167,14 +206,21 @@ final class Protection {
                 }
             }
             case PLACING, LIVE -> {
-                if (!rejected && !asked && order.status() == io.tradeguard.core.model.OrderStatus.EXPIRED) {
+                if (b.market() == Market.SPOT && !rejected && !asked
+                        && order.status() == io.tradeguard.core.model.OrderStatus.EXPIRED) {
                     return; // the exchange expires one leg when the other works: the fill closes the position
                 }
                 forget(b);
+                if (b.market() == Market.FUTURES) {
+                    // the pair works as one: the other leg alone would protect only one side
+                    ClientOrderId other = order.clientOrderId().equals(b.stopLossLeg()) ? b.takeProfitLeg() : b.stopLossLeg();
+                    guards.send(new Command.CancelOrder(other, "its protective sibling ended"));
+                }
                 if (position != null && position.size().signum() > 0 && !halted) {
                     String why = rejected ? "could not be placed (" + order.rejectReason() + ")"
                             : "was cancelled on the exchange";
-                    armLocal(position, book, "native OCO " + list + " for " + b.symbol() + " " + why
+                    armLocal(position, book, (b.market() == Market.FUTURES ? "native protective order " + order.clientOrderId()
+                            : "native OCO " + list) + " for " + b.symbol() + " " + why
                             + ": local stop-loss/take-profit armed instead");
                 }
             }
@@ -185,8 +231,9 @@ final class Protection {
         brackets.remove(b.positionId());
         if (b.listClientOrderId() != null) {
             finishedLegs.remove(b.listClientOrderId());
-            cancelAsked.remove(OcoLegIds.takeProfit(b.listClientOrderId()));
-            cancelAsked.remove(OcoLegIds.stopLoss(b.listClientOrderId()));
+            ackedLegs.remove(b.listClientOrderId());
+            cancelAsked.remove(b.takeProfitLeg());
+            cancelAsked.remove(b.stopLossLeg());
         }
     }
 
@@ -228,20 +275,28 @@ final class Protection {
         }
         // an OCO's quantity cannot change: cancel it (both legs go), place one for the new size once both are gone
         brackets.put(position.positionId(), current.with(NativeBracket.Stage.RESIZING));
-        ClientOrderId leg = OcoLegIds.takeProfit(current.listClientOrderId());
+        ClientOrderId leg = current.takeProfitLeg();
         cancelAsked.add(leg);
         guards.send(new Command.CancelOrder(leg, "protection resized"));
+        if (position.market() == Market.FUTURES) {
+            // two separate algo orders: both are cancelled, the pair is placed again once both are gone
+            cancelAsked.add(current.stopLossLeg());
+            guards.send(new Command.CancelOrder(current.stopLossLeg(), "protection resized"));
+        }
         armLocal(position, book, "protection of " + position.symbol() + " grows to " + position.size().toPlainString()
                 + ": OCO " + current.listClientOrderId() + " cancelled to be placed again; a local bracket covers the gap");
     }
 
     private boolean usesNative(Position position) {
+        if (position.market() == Market.FUTURES) {
+            return nativeFutures;
+        }
         return nativeOco && position.market() == Market.SPOT && position.side() == PositionSide.LONG;
     }
 
     /** The part of the holding the exchange will sell: down to the lot step. */
     private BigDecimal sellable(Position position) {
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         BigDecimal step = instrument == null ? BigDecimal.ZERO : instrument.lotSize().stepSize();
         if (step.signum() == 0) {
             return position.size();
@@ -256,7 +311,7 @@ final class Protection {
             return;
         }
         BigDecimal quantity = sellable(position);
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         if (quantity.signum() <= 0 || instrument != null && instrument.minNotional() != null
                 && quantity.multiply(prices.stop() != null ? prices.stop() : position.entryPrice()).compareTo(instrument.minNotional()) < 0) {
             LOG.warning("no native protection for " + position.symbol() + " " + position.size().toPlainString()
@@ -265,6 +320,10 @@ final class Protection {
         }
         Integer trailing = asked.trailingPct() == null ? null : TrailingStop.bipsOf(asked.trailingPct());
         BigDecimal stop = trailing == null ? prices.stop() : null;
+        if (position.market() == Market.FUTURES) {
+            placeFutures(position, quantity, prices, trailing, asked, book);
+            return;
+        }
         NativeBracket bracket = new NativeBracket(position.market(), position.symbol(), position.positionId(), null,
                 quantity, prices.target(), stop, trailing, NativeBracket.Stage.PLACING);
         brackets.put(position.positionId(), bracket);
@@ -285,6 +344,97 @@ final class Protection {
             }
         });
         LOG.fine("native OCO requested for " + position.symbol() + " (" + why + ")");
+    }
+
+    /** Binance's bounds of a trailing stop's callbackRate, in percent. */
+    private static final BigDecimal MIN_CALLBACK = new BigDecimal("0.1");
+    private static final BigDecimal MAX_CALLBACK = BigDecimal.TEN;
+
+    /**
+     * A futures position's protection on the exchange: a reduce-only STOP_MARKET (or TRAILING_STOP_MARKET) and a
+     * reduce-only TAKE_PROFIT_MARKET for the position's quantity, both algo orders, sent through the engine like any
+     * order (journaled before they go). Reduce-only with the quantity rather than closePosition=true: a trailing stop
+     * cannot close the position, and the engine resizes the pair itself when the position grows. The local bracket
+     * covers the position until both legs are acknowledged and stays when the exchange or the engine refuses one.
+     */
+    private void placeFutures(Position position, BigDecimal quantity, Prices prices, Integer trailingBips,
+                              OrderInstructions asked, TriggerBook book) {
+        BigDecimal callbackRate = null;
+        if (asked.trailingPct() != null) {
+            callbackRate = asked.trailingPct().movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+            if (callbackRate.compareTo(MIN_CALLBACK) < 0 || callbackRate.compareTo(MAX_CALLBACK) > 0) {
+                armLocal(position, book, "a trailing stop of " + asked.trailingPct().movePointRight(2).stripTrailingZeros().toPlainString()
+                        + " % is outside Binance's callbackRate bounds (0.1-10 %): local trailing stop armed instead");
+                return;
+            }
+        }
+        String liquidationWarning = beyondLiquidation(position, prices.stop());
+        ClientOrderId id = ClientOrderId.of("fp" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 14));
+        NativeBracket bracket = new NativeBracket(position.market(), position.symbol(), position.positionId(), id,
+                quantity, prices.target(), callbackRate == null ? prices.stop() : null, trailingBips, NativeBracket.Stage.PLACING);
+        brackets.put(position.positionId(), bracket);
+        // the local bracket covers the position until both legs rest on the exchange
+        armLocal(position, book, liquidationWarning);
+        Side exit = position.side() == PositionSide.LONG ? Side.SELL : Side.BUY;
+        OrderIntent stopLeg = callbackRate == null
+                ? new OrderIntent(Market.FUTURES, position.symbol(), exit, OrderType.STOP_MARKET, null, quantity, null, null,
+                        prices.stop(), null, null, null, true, false, OrderOrigin.PROTECTION, "stop loss", null)
+                : new OrderIntent(Market.FUTURES, position.symbol(), exit, OrderType.TRAILING_STOP_MARKET, null, quantity, null,
+                        null, null, null, callbackRate, null, true, false, OrderOrigin.PROTECTION, "trailing stop", null);
+        OrderIntent takeLeg = new OrderIntent(Market.FUTURES, position.symbol(), exit, OrderType.TAKE_PROFIT_MARKET, null,
+                quantity, null, null, prices.target(), null, null, null, true, false, OrderOrigin.PROTECTION, "take profit", null);
+        // the take-profit goes once the engine took the stop, so a refusal of either leaves no lone leg behind
+        guards.send(new Command.PlaceOrder(stopLeg, bracket.stopLossLeg().value()), first -> {
+            if (first instanceof CommandResult.Rejected r) {
+                refused(bracket, r, null);
+            } else if (first instanceof CommandResult.Accepted a) {
+                guards.send(new Command.PlaceOrder(takeLeg, bracket.takeProfitLeg().value()), second -> {
+                    if (second instanceof CommandResult.Rejected r) {
+                        refused(bracket, r, a.order());
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * The engine refused a futures leg (no order was created for it): the leg it took before, if any, is cancelled
+     * and the local bracket stays.
+     */
+    private void refused(NativeBracket bracket, CommandResult.Rejected r, ClientOrderId takenLeg) {
+        synchronized (guards.lock()) {
+            NativeBracket now = brackets.get(bracket.positionId());
+            if (now != null && now.listClientOrderId().value().endsWith(bracket.listClientOrderId().value())) {
+                forget(now);
+            }
+            if (takenLeg != null) {
+                guards.send(new Command.CancelOrder(takenLeg, "its protective sibling was refused"));
+            }
+            guards.record(List.of(), "native protection of futures " + bracket.symbol() + " refused by the engine ("
+                    + String.join("; ", r.reasons()) + "): the local stop-loss/take-profit stays");
+        }
+    }
+
+    /**
+     * A sentence when the stop lies at or beyond the position's liquidation price (the exchange would liquidate the
+     * position before the stop works), else null.
+     */
+    private String beyondLiquidation(Position position, BigDecimal stop) {
+        if (stop == null) {
+            return null;
+        }
+        BigDecimal liquidation = guards.liquidationPrice(position.symbol());
+        if (liquidation == null || liquidation.signum() <= 0) {
+            return null;
+        }
+        boolean beyond = position.side() == PositionSide.LONG ? stop.compareTo(liquidation) <= 0 : stop.compareTo(liquidation) >= 0;
+        if (!beyond) {
+            return null;
+        }
+        String warning = "WARNING: the stop-loss " + stop.toPlainString() + " of futures " + position.symbol() + " lies beyond"
+                + " its liquidation price " + liquidation.toPlainString() + ": the position would be liquidated before the stop works";
+        LOG.warning(warning);
+        return warning;
     }
 
     /** The local bracket, re-armed for the position's current size and average entry. */
@@ -331,7 +481,7 @@ final class Protection {
     private Prices prices(Position position, OrderInstructions asked) {
         Side entrySide = position.side() == PositionSide.LONG ? Side.BUY : Side.SELL;
         ProtectionSpec spec = ProtectionSpec.defaults(guards.configLocked()).withPrices(asked.stopLossPrice(), asked.takeProfitPrice());
-        var instrument = guards.instrument(position.symbol());
+        var instrument = guards.instrument(position.market(), position.symbol());
         BigDecimal tick = instrument == null ? BigDecimal.ZERO : instrument.priceFilter().tickSize();
         EntryFill fill = new EntryFill(position.market(), position.symbol(), entrySide, position.size(), position.entryPrice(), null);
         ProtectionPlan plan = ProtectionPlanner.plan(fill, spec, tick, () -> ClientOrderId.of("g" + ids.incrementAndGet()));
@@ -351,7 +501,22 @@ final class Protection {
         Key key = new Key(closed.market(), closed.symbol());
         positions.remove(key);
         wanted.remove(key);
-        brackets.values().removeIf(b -> b.market() == closed.market() && b.symbol().equals(closed.symbol()));
+        for (NativeBracket b : List.copyOf(brackets.values())) {
+            if (b.market() == closed.market() && b.symbol().equals(closed.symbol())) {
+                Set<ClientOrderId> done = b.listClientOrderId() == null ? Set.of()
+                        : Set.copyOf(finishedLegs.getOrDefault(b.listClientOrderId(), Set.of()));
+                forget(b);
+                if (b.market() == Market.FUTURES && b.listClientOrderId() != null) {
+                    // Binance does not cancel the other algo order when one works, nor either when the position is
+                    // closed by hand or liquidated: a leg left behind would open a new position when it triggers
+                    for (ClientOrderId leg : List.of(b.stopLossLeg(), b.takeProfitLeg())) {
+                        if (!done.contains(leg) && guards.isOpenOrder(leg)) {
+                            guards.send(new Command.CancelOrder(leg, "position closed"));
+                        }
+                    }
+                }
+            }
+        }
         removeFor(closed.market(), closed.symbol(), book);
     }
 
@@ -359,6 +524,7 @@ final class Protection {
     void halted() {
         brackets.clear();
         finishedLegs.clear();
+        ackedLegs.clear();
     }
 
     /** The position is gone (or only unsellable dust is left): every trigger on it goes. */

@@ -80,8 +80,11 @@ public final class TradingGuards {
     /** positions whose round trip the kill switch has counted while an unsellable remainder keeps them open */
     private final java.util.Set<String> counted = new java.util.HashSet<>();
     private volatile Map<Symbol, io.tradeguard.core.model.Instrument> instruments = Map.of();
+    /** the futures contracts' filters (tick and step differ from the spot pair's of the same name) */
+    private volatile Map<Symbol, io.tradeguard.core.model.Instrument> futuresInstruments = Map.of();
     private final EmergencyRetries emergency;
     private boolean nativeProtection = true;
+    private boolean futuresVenue;
     private boolean venueHasOco;
 
     private TradingGuards(RiskConfig config, InstantSource clock) {
@@ -151,6 +154,7 @@ public final class TradingGuards {
         synchronized (lock) {
             nativeProtection = on;
             protection.nativeOco(venueHasOco && on);
+            protection.nativeFutures(futuresVenue && on);
         }
         return this;
     }
@@ -167,6 +171,10 @@ public final class TradingGuards {
      * Futures have no book stream here, so it does not replace the spot venue's book feed.
      */
     public FuturesVenue watchFutures(FuturesVenue venue) {
+        synchronized (lock) {
+            futuresVenue = true;
+            protection.nativeFutures(nativeProtection);
+        }
         return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, new BookFeed(venue, book -> { })), this);
     }
 
@@ -414,11 +422,15 @@ public final class TradingGuards {
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
     private void observe(TradingSnapshot state) {
+        lastSnapshot = state;
         if (state.equity() != null) {
             lastEquity = state.equity();
         }
         if (instruments.size() != state.instruments().size()) {
             instruments = state.instruments();
+        }
+        if (futuresInstruments.size() != state.instruments(io.tradeguard.core.model.Market.FUTURES).size()) {
+            futuresInstruments = state.instruments(io.tradeguard.core.model.Market.FUTURES);
         }
         ensureKillSwitch(state.equity(), state.daily().startEquity(), state.now());
     }
@@ -602,7 +614,33 @@ public final class TradingGuards {
         }
     }
 
+    /** The engine's latest state the guards saw (price ticks and timers bring it), or null before the first. */
+    private TradingSnapshot lastSnapshot;
+
+    /** The venue's liquidation price of the futures position, when the guards have seen one. */
+    BigDecimal liquidationPrice(Symbol symbol) {
+        TradingSnapshot s = lastSnapshot;
+        return s == null ? null : s.futuresPosition(symbol).map(io.tradeguard.core.venue.FuturesPosition::liquidationPrice).orElse(null);
+    }
+
+    /** Whether the order may still be open; true when the guards have not seen it end (a cancel then costs a refusal). */
+    boolean isOpenOrder(io.tradeguard.core.model.ClientOrderId id) {
+        TradingSnapshot s = lastSnapshot;
+        return s == null || s.order(id).map(o -> !o.status().isTerminal()).orElse(true);
+    }
+
     io.tradeguard.core.model.Instrument instrument(Symbol symbol) {
+        return instruments.get(symbol);
+    }
+
+    /** The filters of the symbol on that market; the futures contract's when the guards have seen them. */
+    io.tradeguard.core.model.Instrument instrument(io.tradeguard.core.model.Market market, Symbol symbol) {
+        if (market == io.tradeguard.core.model.Market.FUTURES) {
+            var contract = futuresInstruments.get(symbol);
+            if (contract != null) {
+                return contract;
+            }
+        }
         return instruments.get(symbol);
     }
 
