@@ -47,9 +47,9 @@ final class GuardProtectionApi implements ProtectionApi {
         List<ProtectionView> before = active();
         for (ProtectionView view : before) {
             if (view.orderId().equals(orderId) && view.onExchange()) {
-                return new Outcome.Conflict<>("protection_on_exchange", orderId + " is a leg of an OCO resting on the exchange;"
-                        + " cancel it with DELETE /api/real-trading/order/" + orderId + "?by=client_order_id (the exchange"
-                        + " then cancels the other leg too)");
+                return new Outcome.Conflict<>("protection_on_exchange", orderId + " is a protective order resting on the"
+                        + " exchange; cancel it as an order with DELETE /api/real-trading/order/{id} (an OCO's other leg is"
+                        + " cancelled by the exchange, a futures pair's by the engine)");
             }
             if (view.orderId().equals(orderId) && guards.disarm(orderId)) {
                 return Outcome.done(view);
@@ -66,9 +66,9 @@ final class GuardProtectionApi implements ProtectionApi {
             if (b.listClientOrderId() == null) {
                 continue; // not named yet: nothing on the exchange to show
             }
-            out.add(new ProtectionView(io.tradeguard.core.order.OcoLegIds.takeProfit(b.listClientOrderId()).value(),
+            out.add(new ProtectionView(b.takeProfitLeg().value(),
                     b.positionId(), b.symbol(), b.market(), "take_profit", b.takeProfit(), null, b.quantity(), true, false, null));
-            out.add(new ProtectionView(io.tradeguard.core.order.OcoLegIds.stopLoss(b.listClientOrderId()).value(),
+            out.add(new ProtectionView(b.stopLossLeg().value(),
                     b.positionId(), b.symbol(), b.market(), b.trailingDeltaBips() == null ? "stop_loss" : "trailing_stop",
                     b.stopLoss(), b.trailingDeltaBips() == null ? null : BigDecimal.valueOf(b.trailingDeltaBips()).movePointLeft(2),
                     b.quantity(), true, false, null));
