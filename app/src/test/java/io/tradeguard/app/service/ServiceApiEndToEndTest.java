@@ -164,7 +164,7 @@ class ServiceApiEndToEndTest {
         String positionId = position.get("position_id").asText();
         assertThat(position.get("side").asText()).isEqualTo("LONG");
 
-        // the SL/TP service: its triggers, health and monitor (arming by hand is the protection work's, not wired here yet)
+        // the SL/TP service: its triggers, health and monitor (arming by hand: ManualProtectionEndToEndTest)
         assertThat(ok("GET", "/api/sl-tp/active", svc.viewer, null).isArray()).isTrue();
         assertThat(svc.send("POST", "/api/sl-tp/check-triggers", svc.trader, null).statusCode()).isEqualTo(200);
         assertProblem(svc.send("DELETE", "/api/sl-tp/no-such-trigger", svc.trader, null), 404, "not_found");
