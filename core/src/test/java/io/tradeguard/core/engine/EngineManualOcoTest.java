@@ -17,12 +17,14 @@ import io.tradeguard.core.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.tradeguard.core.testing.Reports.BTCUSDT;
 import static io.tradeguard.core.testing.Reports.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A requested (manual) OCO: both legs pass the gates and are journaled before the list is sent, or nothing is. */
 class EngineManualOcoTest {
@@ -56,6 +58,8 @@ class EngineManualOcoTest {
         assertThat(legs).hasSize(2);
         assertThat(legs.get(0).value()).startsWith("TGM-").endsWith(".tp");
         assertThat(legs.get(1).value()).isEqualTo(legs.get(0).value().replace(".tp", ".sl"));
+        // the list is sent by the effect runner once both legs are durable
+        await().atMost(Duration.ofSeconds(5)).until(() -> !h.venue.ocos().isEmpty());
         assertThat(h.journaled(DomainEvent.OrderSubmitted.class)).extracting(s -> s.request().clientOrderId())
                 .containsExactlyElementsOf(legs);
         assertThat(h.venue.ocos()).singleElement().satisfies(list -> {
@@ -94,6 +98,7 @@ class EngineManualOcoTest {
         CommandResult result = h.submit(sellOco());
 
         assertThat(result).isEqualTo(new CommandResult.Rejected(List.of("stops are paused")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !h.journaled(DomainEvent.OrderDenied.class).isEmpty());
         assertThat(h.venue.ocos()).isEmpty();
         assertThat(h.journaled(DomainEvent.OrderSubmitted.class)).isEmpty();
         assertThat(h.journaled(DomainEvent.OrderDenied.class)).singleElement()
