@@ -151,7 +151,9 @@ class ServiceApiEndToEndTest {
         assertThat(assertProblem(svc.send("POST", BASE + "/order/oco", svc.trader,
                 "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"quantity\":\"0.001\",\"price\":\"900000.001\",\"stop_price\":\"1000\"}"),
                 400, "invalid_order").get("detail").asText()).contains("limit leg");
-        assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"), 409, "spot_has_no_leverage");
+        // leverage goes with each futures order (the engine sets it on the venue before the order): 409 saying so
+        assertThat(assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"),
+                409, "leverage_per_order").get("detail").asText()).contains("set per order");
     }
 
     @Test
