@@ -100,6 +100,9 @@ final class EngineTradingApi implements TradingApi {
         if (unsupported.isPresent()) {
             return new Outcome.Conflict<>("unsupported_order", unsupported.get());
         }
+        if (order.kind() == io.tradeguard.server.order.OrderKind.OCO) {
+            return previewOco(order);
+        }
         if (order.clientOrderId() != null) {
             CallerOrderIds.label(order.clientOrderId()); // a 400 now rather than when placing
         }
@@ -126,6 +129,9 @@ final class EngineTradingApi implements TradingApi {
         Optional<String> unsupported = unsupported(order);
         if (unsupported.isPresent()) {
             return new Outcome.Conflict<>("unsupported_order", unsupported.get());
+        }
+        if (order.kind() == io.tradeguard.server.order.OrderKind.OCO) {
+            return placeOco(by, order);
         }
         io.tradeguard.core.order.OrderIntent intent = toCore(order, OrderOrigin.MANUAL)
                 .withReason("manual by " + by.username().value());
@@ -352,10 +358,151 @@ final class EngineTradingApi implements TradingApi {
         if (order.market() == Market.SPOT && order.leverage() != null && order.leverage() != 1) {
             return Optional.of("spot orders have no leverage; leave leverage out or trade market=futures");
         }
-        if (order.type() == null) {
-            return Optional.of("OCO orders are not wired to the engine yet; place the two legs as separate orders");
-        }
         return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- OCO lists (spot)
+
+    /** The two legs of a manual OCO as the engine places them: above and below the market, limit leg first named. */
+    private record OcoLegs(io.tradeguard.core.order.OrderIntent above, io.tradeguard.core.order.OrderIntent below,
+                           io.tradeguard.core.order.OrderIntent limit, io.tradeguard.core.order.OrderIntent stop) {
+    }
+
+    /**
+     * The legs of an OCO, checked against the last price and the instrument filters; a 400 naming the leg otherwise
+     * (nothing is rounded silently: an OCO is sent exactly as asked, or not at all).
+     */
+    private OcoLegs ocoLegs(OrderIntent order, TradingSnapshot snapshot, String reason) {
+        if (order.clientOrderId() != null) {
+            throw io.tradeguard.server.http.ApiException.badField("client_order_id",
+                    "an OCO's legs are named after the list the engine names; leave client_order_id out");
+        }
+        if (order.stopLoss() != null || order.takeProfit() != null) {
+            throw io.tradeguard.server.http.ApiException.badField("stop_loss",
+                    "an OCO is itself the exit pair; stop_loss / take_profit do not apply");
+        }
+        BigDecimal last = snapshot.price(Market.SPOT, order.symbol()).orElse(null);
+        if (last == null) {
+            throw io.tradeguard.server.http.ApiException.of(400, "invalid_order", "the price of " + order.symbol()
+                    + " is not known yet, so the OCO's legs cannot be checked against it; try again in a moment");
+        }
+        boolean sell = order.side() == io.tradeguard.core.model.Side.SELL;
+        // SELL: take-profit limit above the market, stop below; BUY: limit below, stop above (Binance's OCO price rules)
+        if (sell ? order.price().compareTo(last) <= 0 || order.stopPrice().compareTo(last) >= 0
+                : order.price().compareTo(last) >= 0 || order.stopPrice().compareTo(last) <= 0) {
+            throw io.tradeguard.server.http.ApiException.of(400, "invalid_order", "a " + order.side() + " OCO needs its limit price "
+                    + (sell ? "above" : "below") + " and its stop_price " + (sell ? "below" : "above") + " the last price "
+                    + last.stripTrailingZeros().toPlainString() + "; were " + order.price().toPlainString() + " and "
+                    + order.stopPrice().toPlainString());
+        }
+        io.tradeguard.core.order.OrderIntent limit = new io.tradeguard.core.order.OrderIntent(Market.SPOT, order.symbol(),
+                order.side(), OrderType.LIMIT_MAKER, null, order.quantity(), null, order.price(), null, null, null, null,
+                false, false, OrderOrigin.MANUAL, reason, new io.tradeguard.core.order.OrderInstructions(null, order.protection(), null, null, null, null, null));
+        boolean stopLimit = order.stopLimitPrice() != null;
+        io.tradeguard.core.order.OrderIntent stop = new io.tradeguard.core.order.OrderIntent(Market.SPOT, order.symbol(),
+                order.side(), stopLimit ? OrderType.STOP_LOSS_LIMIT : OrderType.STOP_LOSS,
+                stopLimit ? (order.timeInForce() != null ? order.timeInForce() : io.tradeguard.core.model.TimeInForce.GTC) : null,
+                order.quantity(), null, order.stopLimitPrice(), order.stopPrice(), null, null, null,
+                false, false, OrderOrigin.MANUAL, reason, new io.tradeguard.core.order.OrderInstructions(null, order.protection(), null, null, null, null, null));
+        for (var leg : List.of(limit, stop)) {
+            String name = leg == limit ? "the limit leg" : "the stop leg";
+            Optional<String> unfit = risk.unfit(leg, snapshot);
+            if (unfit.isPresent()) {
+                throw io.tradeguard.server.http.ApiException.of(400, "invalid_order", name + ": " + unfit.get());
+            }
+            if (risk.judge(leg, snapshot) instanceof RiskCheck.Judgement.Judged j) {
+                String changed = changed(leg, j.conformed());
+                if (changed != null) {
+                    throw io.tradeguard.server.http.ApiException.of(400, "invalid_order", name + " does not fit "
+                            + order.symbol() + "'s filters: " + changed + "; an OCO is sent exactly as asked");
+                }
+            }
+        }
+        return sell ? new OcoLegs(limit, stop, limit, stop) : new OcoLegs(stop, limit, limit, stop);
+    }
+
+    /** What the filters would change in a leg (tick, step), or null. */
+    private static String changed(io.tradeguard.core.order.OrderIntent asked, io.tradeguard.core.order.OrderIntent conformed) {
+        if (differs(asked.quantity(), conformed.quantity())) {
+            return "quantity " + asked.quantity().toPlainString() + " is off the lot step (would be "
+                    + conformed.quantity().stripTrailingZeros().toPlainString() + ")";
+        }
+        if (differs(asked.price(), conformed.price())) {
+            return "price " + asked.price().toPlainString() + " is off the tick size (would be "
+                    + conformed.price().stripTrailingZeros().toPlainString() + ")";
+        }
+        if (differs(asked.stopPrice(), conformed.stopPrice())) {
+            return "stop_price " + asked.stopPrice().toPlainString() + " is off the tick size (would be "
+                    + conformed.stopPrice().stripTrailingZeros().toPlainString() + ")";
+        }
+        return null;
+    }
+
+    private static boolean differs(BigDecimal a, BigDecimal b) {
+        return a == null ? b != null : b == null || a.compareTo(b) != 0;
+    }
+
+    /** Both legs' verdicts in one: approved when both are; each rule's message says its leg. */
+    private static io.tradeguard.server.api.RiskVerdict ocoVerdict(List<io.tradeguard.core.risk.RiskVerdict> legs) {
+        List<RuleResult> rules = new java.util.ArrayList<>();
+        boolean approved = true;
+        int score = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            RiskVerdict v = verdict(legs.get(i), Optional.empty());
+            String leg = i == 0 ? "limit leg: " : "stop leg: ";
+            approved &= v.approved();
+            score = Math.max(score, v.score());
+            v.rules().forEach(r -> rules.add(new RuleResult(r.rule(), r.passed(), leg + r.message(), r.limit(), r.actual())));
+        }
+        return new RiskVerdict(approved, score, rules);
+    }
+
+    private Outcome<OrderPreview> previewOco(OrderIntent order) {
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        OcoLegs legs = ocoLegs(order, snapshot, "");
+        List<io.tradeguard.core.risk.RiskVerdict> verdicts = new java.util.ArrayList<>();
+        for (var leg : List.of(legs.limit(), legs.stop())) {
+            switch (risk.judge(leg, snapshot)) {
+                case RiskCheck.Judgement.NotJudged n -> {
+                    return Outcome.done(new OrderPreview(order, fee(order, legs.limit(), snapshot),
+                            new RiskVerdict(false, 100, List.of(new RuleResult("order_check", false, n.reason(), null, null)))));
+                }
+                case RiskCheck.Judgement.Judged j -> verdicts.add(j.verdict());
+            }
+        }
+        return Outcome.done(new OrderPreview(order, fee(order, legs.limit(), snapshot), ocoVerdict(verdicts)));
+    }
+
+    private Outcome<OrderView> placeOco(Principal by, OrderIntent order) {
+        TradingSnapshot snapshot = link.snapshot().orElse(null);
+        if (snapshot == null) {
+            return new Outcome.Unavailable<>("the engine did not answer in time");
+        }
+        OcoLegs legs = ocoLegs(order, snapshot, "manual OCO by " + by.username().value());
+        // a SELL OCO of held coins is an exit: allowed while trading is stopped or halted, like any order that reduces
+        boolean exit = RiskCheck.reduces(legs.stop(), snapshot) && snapshot.position(Market.SPOT, order.symbol())
+                .map(p -> order.quantity().compareTo(p.size()) <= 0).orElse(false);
+        if (snapshot.halted() && !exit) {
+            return new Outcome.Conflict<>("trading_halted", "trading is halted after an emergency stop ("
+                    + snapshot.haltReason() + "); an admin must reset it first");
+        }
+        if (!tradingSwitch.state().enabled() && !exit) {
+            return new Outcome.Conflict<>("trading_stopped", "trading is stopped: POST /api/real-trading/start first");
+        }
+        List<io.tradeguard.core.risk.RiskVerdict> verdicts = new java.util.ArrayList<>();
+        for (var leg : List.of(legs.limit(), legs.stop())) {
+            if (risk.judge(leg, snapshot) instanceof RiskCheck.Judgement.Judged j) {
+                verdicts.add(j.verdict());
+            }
+        }
+        RiskVerdict verdict = ocoVerdict(verdicts);
+        if (!verdict.approved()) {
+            return new Outcome.RiskRejected<>(verdict.failed());
+        }
+        return link.place(new Command.PlaceOco(legs.above(), legs.below()));
     }
 
     /**

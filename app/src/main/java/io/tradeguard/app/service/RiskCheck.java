@@ -63,6 +63,7 @@ final class RiskCheck {
      * round to a valid one), or empty: bad input, refused before the engine, which would only journal a denial.
      */
     Optional<String> unfit(OrderIntent intent, TradingSnapshot state) {
+        // the order's own market's filters: BTCUSDT spot and BTCUSDT futures are different instruments
         Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return Optional.of(intent.symbol() + " is not traded on " + intent.market().wireName() + " here");

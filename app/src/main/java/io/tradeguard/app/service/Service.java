@@ -207,7 +207,7 @@ public final class Service implements AutoCloseable {
         FileUserDirectory users = new FileUserDirectory(dataDir.resolve("users.txt"));
         admin = AdminAccount.ensure(users, new Passwords(), Optional.ofNullable(s.env().get("TRADEGUARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
         ServerParts parts = new ServerParts(new EngineTradingApi(link, risk, tradingSwitch, history, venueName, learning),
-                new EngineSafetyApi(link, risk), new GuardProtectionApi(guards), signals, feed,
+                new EngineSafetyApi(link, risk), new GuardProtectionApi(guards, link), signals, feed,
                 HealthChecks.all(engine, feed, history, guards), users, new FileSecretStore(dataDir.resolve("secrets")), metrics, clock,
                 new MarketData(futuresBooks == null ? Map.of(Market.SPOT, MarketData.of(venue))
                         : Map.of(Market.SPOT, MarketData.of(venue), Market.FUTURES, MarketData.of(futuresBooks)), clock));

@@ -146,10 +146,14 @@ class ServiceApiEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 ok("GET", BASE + "/orders?status=open", svc.viewer, null).get("items").findValuesAsText("order_id"))
                 .doesNotContainAnyElementsOf(ids));
-        // OCO is refused with a reason rather than half-done
-        assertProblem(svc.send("POST", BASE + "/order/oco", svc.trader,
-                "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"quantity\":\"0.001\",\"price\":\"900000\",\"stop_price\":\"1000\"}"), 409, null);
-        assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"), 409, "leverage_per_order");
+        // an OCO goes through the order path (ManualProtectionEndToEndTest places, fills and cancels them): a leg off the
+        // tick is refused whole, with the leg named, rather than rounded or half-sent
+        assertThat(assertProblem(svc.send("POST", BASE + "/order/oco", svc.trader,
+                "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"quantity\":\"0.001\",\"price\":\"900000.001\",\"stop_price\":\"1000\"}"),
+                400, "invalid_order").get("detail").asText()).contains("limit leg");
+        // leverage goes with each futures order (the engine sets it on the venue before the order): 409 saying so
+        assertThat(assertProblem(svc.send("POST", BASE + "/leverage", svc.trader, "{\"symbol\":\"BTCUSDT\",\"leverage\":5}"),
+                409, "leverage_per_order").get("detail").asText()).contains("set per order");
     }
 
     @Test
@@ -164,7 +168,7 @@ class ServiceApiEndToEndTest {
         String positionId = position.get("position_id").asText();
         assertThat(position.get("side").asText()).isEqualTo("LONG");
 
-        // the SL/TP service: its triggers, health and monitor (arming by hand is the protection work's, not wired here yet)
+        // the SL/TP service: its triggers, health and monitor (arming by hand: ManualProtectionEndToEndTest)
         assertThat(ok("GET", "/api/sl-tp/active", svc.viewer, null).isArray()).isTrue();
         assertThat(svc.send("POST", "/api/sl-tp/check-triggers", svc.trader, null).statusCode()).isEqualTo(200);
         assertProblem(svc.send("DELETE", "/api/sl-tp/no-such-trigger", svc.trader, null), 404, "not_found");

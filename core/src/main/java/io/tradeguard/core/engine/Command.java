@@ -132,6 +132,40 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * A one-cancels-the-other list on spot placed on request (a manual OCO): both legs go through the order path's
+     * checks (halt, instrument filters, risk rules, safety gates) unchanged, are journaled, then the list is sent.
+     * The legs share symbol, side, quantity and origin; {@code above} lies above the market, {@code below} under it
+     * (for a SELL the LIMIT_MAKER take-profit is above and the stop below; mirrored for a BUY). The legs get the
+     * list's client id plus ".tp" (the LIMIT_MAKER leg) and ".sl" (the stop leg), as protection OCOs do.
+     */
+    record PlaceOco(OrderIntent above, OrderIntent below) implements Command {
+        public PlaceOco {
+            Objects.requireNonNull(above, "above");
+            Objects.requireNonNull(below, "below");
+            if (above.market() != Market.SPOT || below.market() != Market.SPOT) {
+                throw new IllegalArgumentException("OCO lists exist on spot only");
+            }
+            if (!above.symbol().equals(below.symbol()) || above.side() != below.side() || above.origin() != below.origin()
+                    || above.quantity() == null || below.quantity() == null || above.quantity().compareTo(below.quantity()) != 0) {
+                throw new IllegalArgumentException("the legs of an OCO share symbol, side, quantity and origin");
+            }
+            if ((above.type() == io.tradeguard.core.model.OrderType.LIMIT_MAKER) == (below.type() == io.tradeguard.core.model.OrderType.LIMIT_MAKER)) {
+                throw new IllegalArgumentException("an OCO pairs one LIMIT_MAKER leg with one stop leg");
+            }
+        }
+
+        /** The LIMIT_MAKER leg. */
+        public OrderIntent limitLeg() {
+            return above.type() == io.tradeguard.core.model.OrderType.LIMIT_MAKER ? above : below;
+        }
+
+        /** The stop leg. */
+        public OrderIntent stopLeg() {
+            return above.type() == io.tradeguard.core.model.OrderType.LIMIT_MAKER ? below : above;
+        }
+    }
+
     /** Reconcile with the venue now. */
     record Reconcile() implements Command {
     }

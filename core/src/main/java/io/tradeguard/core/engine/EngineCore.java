@@ -343,6 +343,8 @@ final class EngineCore {
                     : ocos.close(c, this::closeNow, out, now);
             case Command.PlaceProtectionOco p -> refusal(null) != null ? CommandResult.Rejected.because(refusal(null))
                     : ocos.place(p, out, now);
+            case Command.PlaceOco o -> refusal(o.above()) != null ? CommandResult.Rejected.because(refusal(o.above()))
+                    : ocos.place(o, orderPath, out, now);
             case Command.EmergencyStop e -> emergencyStop(e.reason(), out, now);
             case Command.ResumeTrading r -> {
                 if (!state.halted()) {

@@ -117,6 +117,40 @@ final class OrderPath {
         return new CommandResult.Accepted(List.of(id), notes);
     }
 
+    /**
+     * The checks of {@link #place} without placing: the reasons the order would be refused, or an empty list. A
+     * gate that would change the order refuses it too (an OCO's legs are sent as checked, or not at all); a refusal
+     * is journaled as a denied order.
+     */
+    List<String> screen(OrderIntent intent, Emitter out, Instant now) {
+        if (state.halted() && !reducesPosition(intent)) {
+            String reason = "trading is halted (" + state.haltReason() + "): only orders that reduce a position"
+                    + " are allowed until an admin resumes trading";
+            deny(intent, reason, out, now);
+            return List.of(reason);
+        }
+        TradingSnapshot view = snapshot.get();
+        for (PreTradeGate gate : gates) {
+            GateDecision decision;
+            try {
+                decision = gate.check(intent, view);
+            } catch (RuntimeException e) {
+                decision = GateDecision.Reject.because("the check " + gate.name() + " failed: " + e.getMessage());
+            }
+            List<String> reasons = switch (decision) {
+                case GateDecision.Pass p -> List.of();
+                case GateDecision.Adjust a -> a.adjusted().equals(intent) ? List.of()
+                        : a.reasons().stream().map(r -> gate.name() + " would change the order: " + r).toList();
+                case GateDecision.Reject r -> r.reasons();
+            };
+            if (!reasons.isEmpty()) {
+                out.emit(new DomainEvent.OrderDenied(intent, reasons, now));
+                return reasons;
+            }
+        }
+        return List.of();
+    }
+
     /** A market order for the whole position, through the same path. */
     CommandResult close(Market market, Symbol symbol, OrderOrigin origin, String reason, boolean emergency,
                         Emitter out, Instant now) {

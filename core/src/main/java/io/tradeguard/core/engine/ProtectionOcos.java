@@ -104,6 +104,39 @@ final class ProtectionOcos {
         return new CommandResult.Accepted(List.of(tpId, slId), List.of());
     }
 
+    /** A requested OCO (manual): both legs pass the order path's checks, are journaled, then the list is sent. */
+    CommandResult place(Command.PlaceOco o, OrderPath path, Emitter out, Instant now) {
+        if (settings.get().market() != Market.SPOT) {
+            return CommandResult.Rejected.because("OCO lists exist on spot only; this engine trades "
+                    + settings.get().market().wireName());
+        }
+        for (OrderIntent leg : List.of(o.limitLeg(), o.stopLeg())) {
+            List<String> refused = path.screen(leg, out, now);
+            if (!refused.isEmpty()) {
+                return new CommandResult.Rejected(refused);
+            }
+        }
+        ClientOrderId list = ids.next(o.above().origin());
+        ClientOrderId limitId = OcoLegIds.takeProfit(list);
+        ClientOrderId stopId = OcoLegIds.stopLoss(list);
+        if (state.order(limitId) != null || state.order(stopId) != null) {
+            return CommandResult.Rejected.because("the client order id " + list + " is already in use; nothing was sent");
+        }
+        // write-ahead: both legs are journaled before the list is sent
+        out.emit(new DomainEvent.OrderSubmitted(Order.pending(o.limitLeg(), limitId, now), o.limitLeg().toRequest(limitId), now));
+        out.emit(new DomainEvent.OrderSubmitted(Order.pending(o.stopLeg(), stopId, now), o.stopLeg().toRequest(stopId), now));
+        OcoRequest request = new OcoRequest(o.above().symbol(), o.above().side(), o.above().quantity(),
+                ocoLeg(o.above(), o.above() == o.limitLeg() ? limitId : stopId),
+                ocoLeg(o.below(), o.below() == o.limitLeg() ? limitId : stopId), list);
+        out.effect(new Effect.SubmitOco(request));
+        return new CommandResult.Accepted(List.of(limitId, stopId), List.of());
+    }
+
+    private static OcoRequest.Leg ocoLeg(OrderIntent leg, ClientOrderId id) {
+        return new OcoRequest.Leg(leg.type(), leg.price(), leg.stopPrice(), leg.trailingDelta(),
+                leg.type() == OrderType.LIMIT_MAKER ? null : leg.timeInForce(), id);
+    }
+
     private static OrderIntent leg(Command.PlaceProtectionOco p, OrderType type, java.math.BigDecimal stop,
                                    Integer trailingDelta, String reason) {
         return new OrderIntent(Market.SPOT, p.symbol(), Side.SELL, type, null, p.quantity(), null, null, stop,

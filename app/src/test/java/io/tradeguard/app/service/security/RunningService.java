@@ -60,6 +60,11 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the service in {@code dir} and waits until an order can be judged (prices and books known). */
     public static RunningService start(Path dir) throws Exception {
+        return start(dir, null, null);
+    }
+
+    /** As {@link #start(Path)}, with the embedded simulator on this port and admin token (tests that move its price). */
+    public static RunningService start(Path dir, Integer simPort, String simAdminToken) throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         FileUserDirectory users = new FileUserDirectory(data.resolve("users.txt"));
@@ -70,7 +75,7 @@ public final class RunningService implements AutoCloseable {
         // rules refuse rather than shrink an order, so that a refusal can be seen
         Path config = Files.writeString(dir.resolve("tradeguard.yaml"), "risk:\n  auto_adjust_size: false\n");
         ServiceSettings settings = ServiceSettings.resolve(
-                new ServiceSettings.Flags(config, 0, data, "sim", null, null, null), Map.of());
+                new ServiceSettings.Flags(config, 0, data, "sim", simPort, simAdminToken, null), Map.of());
         Service service = Service.start(settings, new PrintStream(new ByteArrayOutputStream()));
         RunningService running;
         try {
