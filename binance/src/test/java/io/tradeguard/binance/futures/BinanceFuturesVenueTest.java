@@ -304,11 +304,18 @@ class BinanceFuturesVenueTest {
     void an_expired_listen_key_is_replaced_and_the_new_stream_delivers() throws Exception {
         try (var stream = userStream()) {
             // first an event through the stream: the simulator registers the session a moment after the client sees
-            // the socket open (under load, later), and an expiry pushed before that reaches nobody
-            OrderRequest first = limit(BTC, Side.BUY, "0.010", "55000");
-            accepted(venue.submit(first));
-            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.OrderUpdated u
-                    && u.update().clientOrderId().equals(first.clientOrderId())));
+            // the socket open (under load, later), and whatever it pushes before that — an order's report, an expiry —
+            // reaches nobody; so probe with a new order every half second until one report arrives
+            java.util.List<io.tradeguard.core.model.ClientOrderId> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (events.stream().anyMatch(e -> e instanceof VenueEvent.OrderUpdated u && probes.contains(u.update().clientOrderId()))) {
+                    return true;
+                }
+                OrderRequest probe = limit(BTC, Side.BUY, "0.010", "55000");
+                accepted(venue.submit(probe));
+                probes.add(probe.clientOrderId());
+                return false;
+            });
             // the simulator's clock runs 61 minutes ahead: the key (60 minutes) expires and listenKeyExpired is pushed
             sim.clockOffset.set(Duration.ofMinutes(61).toMillis());
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof VenueEvent.ConnectionRestored));
