@@ -93,11 +93,12 @@ public final class ConfirmationTokens {
         if (parts.length != 3 || !parts[0].equals(VERSION)) {
             return new Redemption.Invalid();
         }
-        byte[] signature;
         String[] fields;
         try {
-            signature = Base64.getUrlDecoder().decode(parts[2]);
-            if (!MessageDigest.isEqual(signature, mac(parts[0] + "." + parts[1]))) {
+            // compared as the canonical text, not as decoded bytes: base64's last character carries unused bits, so
+            // a token altered there would decode to the same signature and still be accepted
+            String expected = b64(mac(parts[0] + "." + parts[1]));
+            if (!MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
                 return new Redemption.Invalid();
             }
             fields = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);

@@ -46,6 +46,26 @@ class ConfirmationTokensTest {
     }
 
     @Test
+    void a_token_altered_in_its_last_character_is_invalid_even_where_base64_would_decode_it_the_same() {
+        // a 32-byte signature is 43 base64 characters; the last one carries 4 data bits and 2 unused ones, so for
+        // every token some other last characters decode to the very same bytes: all of them must be refused
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < 20; i++) {
+            String token = tokens.issue(alice, limit("0.01")).token();
+            char last = token.charAt(token.length() - 1);
+            for (char other : alphabet.toCharArray()) {
+                if (other != last) {
+                    String altered = token.substring(0, token.length() - 1) + other;
+                    assertThat(tokens.redeem(altered, alice, limit("0.01"))).as(altered)
+                            .isInstanceOf(ConfirmationTokens.Redemption.Invalid.class);
+                }
+            }
+            assertThat(tokens.redeem(token, alice, limit("0.01"))).isInstanceOf(ConfirmationTokens.Redemption.Accepted.class);
+            clock.advance(Duration.ofMillis(1)); // another token next round
+        }
+    }
+
+    @Test
     void a_token_signed_with_another_key_is_invalid() {
         ConfirmationTokens other = new ConfirmationTokens(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}, clock, Duration.ofSeconds(60));
