@@ -99,7 +99,7 @@ final class EngineLink {
             return Optional.empty();
         }
         try {
-            risk.remember(books.depth(intent.market(), intent.symbol()));
+            risk.remember(intent.market(), books.depth(intent.market(), intent.symbol()));
             return Optional.empty();
         } catch (VenueException | RuntimeException e) {
             return Optional.of("the order book of " + intent.symbol() + " could not be fetched: " + e.getMessage());

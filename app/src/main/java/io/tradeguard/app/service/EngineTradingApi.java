@@ -597,7 +597,7 @@ final class EngineTradingApi implements TradingApi {
         BigDecimal price = intent.price() != null ? intent.price() : s.price(order.market(), order.symbol()).orElse(null);
         BigDecimal notional = intent.quoteQuantity() != null ? intent.quoteQuantity()
                 : price == null || intent.quantity() == null ? BigDecimal.ZERO : price.multiply(intent.quantity());
-        BigDecimal rate = risk.guards().takerFeeRate(order.symbol()); // the account's own rate once the venue said it
+        BigDecimal rate = risk.guards().takerFeeRate(order.market(), order.symbol()); // the account's own rate on that market once the venue said it
         return new FeeEstimate(notional.multiply(rate).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros(), quote, rate);
     }
 

@@ -49,9 +49,9 @@ final class RiskCheck {
         return guards;
     }
 
-    /** The latest book of a symbol, for the slippage rule of market orders. */
-    void remember(OrderBook book) {
-        guards.onBook(book.symbol(), new OrderBookView(levels(book.bids()), levels(book.asks())));
+    /** The latest book of a symbol on a market, for the slippage rule of that market's market orders. */
+    void remember(io.tradeguard.core.model.Market market, OrderBook book) {
+        guards.onBook(market, book.symbol(), new OrderBookView(levels(book.bids()), levels(book.asks())));
     }
 
     BigDecimal price(TradingSnapshot state, Symbol symbol) {

@@ -70,10 +70,16 @@ final class SpotAndFuturesEngine implements AutoCloseable {
     private final HttpClient control = HttpClient.newHttpClient();
 
     SpotAndFuturesEngine(Path dir, RiskConfig config, MarginType marginType) throws Exception {
+        this(dir, config, marginType, io.tradeguard.sim.engine.Liquidity.defaults());
+    }
+
+    /** @param liquidity the simulator's own depth around the last price, on both markets */
+    SpotAndFuturesEngine(Path dir, RiskConfig config, MarginType marginType, io.tradeguard.sim.engine.Liquidity liquidity)
+            throws Exception {
         this.config = config;
         this.marginType = marginType;
         sim = ExchangeSimulator.start(SimConfig.defaults().withPort(0).withAdminToken(ADMIN).withSeed(42)
-                .withPriceFeed(new PriceFeed.Manual()));
+                .withPriceFeed(new PriceFeed.Manual()).withLiquidity(liquidity));
         account = sim.createAccount(Map.of("USDT", new BigDecimal("10000")), Map.of("USDT", new BigDecimal("10000")));
         sim.setPrice("BTCUSDT", new BigDecimal("50000"));
         sim.setPrice("ETHUSDT", new BigDecimal("3000"));

@@ -22,6 +22,8 @@ public final class BinanceFuturesRest {
     static final Endpoint TICKER_PRICE = Endpoint.publicGet("/fapi/v2/ticker/price", 1);
     static final Endpoint BOOK_TICKER = Endpoint.publicGet("/fapi/v1/ticker/bookTicker", 2);
     static final Endpoint LEVERAGE_BRACKET = Endpoint.signedGet("/fapi/v1/leverageBracket", 1);
+    static final Endpoint COMMISSION_RATE = Endpoint.signedGet("/fapi/v1/commissionRate", 20);
+    static final Endpoint INCOME = Endpoint.signedGet("/fapi/v1/income", 30);
     /** 0 IP weight; 1 on the order-count limits. Never repeated: a lost answer is settled by a query. */
     public static final Endpoint NEW_ORDER = new Endpoint("POST", "/fapi/v1/order", 0, Security.SIGNED, Retry.NEVER, true);
     public static final Endpoint NEW_ALGO_ORDER = new Endpoint("POST", "/fapi/v1/algoOrder", 0, Security.SIGNED, Retry.NEVER, true);
@@ -95,6 +97,17 @@ public final class BinanceFuturesRest {
 
     public JsonNode leverageBracket(String symbol) throws VenueException {
         return transport.call(LEVERAGE_BRACKET, Params.of().addIfPresent("symbol", symbol));
+    }
+
+    /** {@code {symbol, makerCommissionRate, takerCommissionRate}} of the account on the contract. */
+    public JsonNode commissionRate(String symbol) throws VenueException {
+        return transport.call(COMMISSION_RATE, Params.of().add("symbol", symbol));
+    }
+
+    /** The income history, newest last: {@code [{symbol, incomeType, income, asset, info, time, tranId, tradeId}]}. */
+    public JsonNode income(String symbol, String incomeType, Long startTime, Long endTime, Integer limit) throws VenueException {
+        return transport.call(INCOME, Params.of().addIfPresent("symbol", symbol).addIfPresent("incomeType", incomeType)
+                .addIfPresent("startTime", startTime).addIfPresent("endTime", endTime).addIfPresent("limit", limit));
     }
 
     public JsonNode newOrder(Params order) throws VenueException {

@@ -251,10 +251,12 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
 
     // ---------------------------------------------------------------- orders
 
-    /** Not read here yet (GET /fapi/v1/commissionRate): the standard rate is assumed. */
+    /** The account's own maker and taker rates on the contract ({@code GET /fapi/v1/commissionRate}). */
     @Override
-    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(io.tradeguard.core.model.Symbol symbol) {
-        return Optional.empty();
+    public Optional<io.tradeguard.core.venue.CommissionRates> commissionRates(Symbol symbol) throws VenueException {
+        JsonNode answer = rest.commissionRate(symbol.value());
+        return Optional.of(parsed(() -> new io.tradeguard.core.venue.CommissionRates(
+                Fields.decimal(answer, "makerCommissionRate"), Fields.decimal(answer, "takerCommissionRate"))));
     }
 
     /** USD-M futures has no OCO lists; protection there is a reduce-only bracket (or local triggers). */
@@ -563,12 +565,40 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
         }
     }
 
+    /**
+     * The contracts' top {@link #BOOK_LEVELS} levels ({@code @depth20@100ms} on {@code /public}), one connection kept
+     * alive by the same reconnect machinery as every stream, for the slippage check of futures market orders. Each
+     * symbol starts from the current book (GET /fapi/v1/depth), not from the stream's next message. Its connection
+     * losses are not the engine's business: a book that stops coming goes stale at the reader.
+     */
     @Override
-    public java.util.Optional<AutoCloseable> subscribeBooks(java.util.Collection<Symbol> symbols,
-            java.util.function.Consumer<io.tradeguard.core.venue.OrderBook> listener) {
-        // no futures book stream yet (@bookTicker on /public): futures market orders stay refused by the slippage rule
-        return java.util.Optional.empty();
+    public Optional<AutoCloseable> subscribeBooks(Collection<Symbol> symbols, Consumer<OrderBook> listener) throws VenueException {
+        if (symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        Consumer<OrderBook> sink = book -> {
+            try {
+                listener.accept(book);
+            } catch (RuntimeException e) {
+                log.warn("a book listener failed on {}", book.symbol(), e);
+            }
+        };
+        StreamProtocol protocol = new FuturesDepthProtocol(config.endpoints().streams(), List.copyOf(symbols), BOOK_LEVELS, sink);
+        ReconnectingSocket socket = new ReconnectingSocket(protocol, http, config.streams(), event -> { }, config.clock());
+        socket.start(config.streams().readyTimeout().multipliedBy(2));
+        streams.add(socket);
+        for (Symbol symbol : symbols) {
+            try {
+                sink.accept(depth(symbol, BOOK_LEVELS));
+            } catch (VenueException e) {
+                log.warn("no current futures book of {} ({}); the stream's next message brings it", symbol, e.error());
+            }
+        }
+        return Optional.of(socket);
     }
+
+    /** Levels of the book stream behind {@link #subscribeBooks}, as on spot. */
+    static final int BOOK_LEVELS = 20;
 
     @Override
     public void close() {

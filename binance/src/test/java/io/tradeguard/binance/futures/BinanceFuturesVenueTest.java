@@ -359,6 +359,55 @@ class BinanceFuturesVenueTest {
     }
 
     @Test
+    void the_contracts_book_streams_from_public_depth_and_survives_a_dropped_connection() throws Exception {
+        // the spot pair of the same name trades elsewhere: its book must never show up here
+        sim.sim.setPrice("BTCUSDT", new BigDecimal("50000"));
+        List<io.tradeguard.core.venue.OrderBook> books = new CopyOnWriteArrayList<>();
+        try (AutoCloseable stream = venue.subscribeBooks(List.of(BTC), books::add).orElseThrow()) {
+            // the first book is the current one (GET /fapi/v1/depth): the house depth around 60,000, 20 levels a side
+            io.tradeguard.core.venue.OrderBook first = books.getFirst();
+            assertThat(first.symbol()).isEqualTo(BTC);
+            assertThat(first.bids()).hasSize(20);
+            assertThat(first.asks()).hasSize(20);
+            assertThat(first.asks().getFirst().price()).isBetween(new BigDecimal("60000"), new BigDecimal("60100"));
+            assertThat(first.bids().getFirst().price()).isBetween(new BigDecimal("59900"), new BigDecimal("60000"));
+
+            // when an ask rests inside the house spread, the stream (@depth20@100ms on /public) brings the new top
+            accepted(venue.submit(limit(BTC, Side.SELL, "0.250", "60005")));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(books.getLast().asks().getFirst())
+                    .satisfies(top -> {
+                        assertThat(top.price()).isEqualByComparingTo("60005");
+                        assertThat(top.quantity()).isEqualByComparingTo("0.25");
+                    }));
+            assertThat(books).allSatisfy(b -> assertThat(b.asks().getFirst().price()).isGreaterThan(new BigDecimal("59000")));
+
+            // when the connection drops, the stream reconnects and the next change still arrives
+            sim.faults("{\"drop_streams\":true}");
+            int before = books.size();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                sim.price("BTCUSDT", "60001", "60001");
+                return books.size() > before && books.getLast().lastUpdateId() > first.lastUpdateId();
+            });
+        }
+    }
+
+    @Test
+    void the_accounts_own_futures_commission_is_read_from_commission_rate() throws Exception {
+        // the simulator's defaults are Binance's: 0.02 % maker, 0.05 % taker
+        assertThat(venue.commissionRates(BTC)).hasValueSatisfying(r -> {
+            assertThat(r.maker()).isEqualByComparingTo("0.0002");
+            assertThat(r.taker()).isEqualByComparingTo("0.0005");
+        });
+        sim.post("/sim/v1/fees", "{\"market\":\"futures\",\"maker\":\"0.00018\",\"taker\":\"0.00045\"}");
+        io.tradeguard.core.venue.CommissionRates rates = venue.commissionRates(BTC).orElseThrow();
+        assertThat(rates.maker()).isEqualByComparingTo("0.00018");
+        assertThat(rates.taker()).isEqualByComparingTo("0.00045");
+        assertThat(sim.sent).anyMatch(r -> r.path().equals("/fapi/v1/commissionRate"));
+        // an unknown contract is the venue's -1121, not a rate
+        assertThatThrownBy(() -> venue.commissionRates(Symbol.of("NOPEUSDT"))).isInstanceOf(VenueException.class);
+    }
+
+    @Test
     void mark_prices_arrive_as_mark_price_ticks() throws Exception {
         List<VenueEvent> ticks = new CopyOnWriteArrayList<>();
         try (AutoCloseable s = venue.subscribeMarkPrices(List.of(BTC), true, ticks::add)) {

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps a book stream open for every symbol the engine trades, feeding the slippage rule. Opened from I/O
+ * Keeps a book stream open for every symbol the engine trades on one venue (one market), feeding the slippage rule. Opened from I/O
  * workers (with the price stream) or on a virtual thread when a market order finds no book: never on the
  * engine thread. A symbol whose stream failed is tried again the next time it is asked for.
  */

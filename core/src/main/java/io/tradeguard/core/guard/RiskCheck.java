@@ -32,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Builds the risk rules' inputs from the engine's snapshot and the kill switch's counters, runs
@@ -44,6 +44,12 @@ final class RiskCheck {
 
     /** Binance's standard spot taker commission (0.1 %); used where the venue has not said the account's own. */
     static final BigDecimal TAKER_FEE = new BigDecimal("0.001");
+    /** Binance's standard USD-M futures taker commission (0.05 %, binance-api.md issue defaults). */
+    static final BigDecimal FUTURES_TAKER_FEE = new BigDecimal("0.0005");
+
+    static BigDecimal standardTakerFee(Market market) {
+        return market == Market.FUTURES ? FUTURES_TAKER_FEE : TAKER_FEE;
+    }
 
     private RiskCheck() {
     }
@@ -53,13 +59,16 @@ final class RiskCheck {
     }
 
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
-                           Map<String, BigDecimal> stops, Function<io.tradeguard.core.model.Symbol, OrderBookView> books) {
-        return subject(intent, state, config, counters, stops, books, TAKER_FEE);
+                           Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books) {
+        return subject(intent, state, config, counters, stops, books, standardTakerFee(intent.market()));
     }
 
-    /** @param takerFee the account's taker commission rate on the symbol */
+    /**
+     * @param books    the fresh book of a symbol on a market (null when unknown): the order is judged on its own market's
+     * @param takerFee the account's taker commission rate on the symbol of the order's market
+     */
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
-                           Map<String, BigDecimal> stops, Function<io.tradeguard.core.model.Symbol, OrderBookView> books,
+                           Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
                            BigDecimal takerFee) {
         Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
@@ -101,7 +110,7 @@ final class RiskCheck {
         BigDecimal pnlToday = counters != null ? counters.dailyPnl() : state.daily().realizedPnl();
         int losses = counters != null ? counters.consecutiveLosses() : state.daily().consecutiveLosses();
         RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), takerFee,
-                portfolio(state, stops), pnlToday, losses, last, books.apply(intent.symbol()));
+                portfolio(state, stops), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()));
         return new Subject(order, context, null);
     }
 

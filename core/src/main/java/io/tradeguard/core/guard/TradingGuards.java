@@ -63,10 +63,12 @@ public final class TradingGuards {
     /** A book older than this is unknown to the slippage rule: a market order is not checked against old quotes. */
     static final java.time.Duration BOOK_MAX_AGE = java.time.Duration.ofSeconds(10);
 
-    private final Map<Symbol, StampedBook> books = new ConcurrentHashMap<>();
-    /** the account's own commission rates, by symbol, as the venue said them */
-    private final Map<Symbol, io.tradeguard.core.venue.CommissionRates> fees = new ConcurrentHashMap<>();
-    private volatile BookFeed bookFeed;
+    /** the latest book of each (market, symbol): BTCUSDT spot and BTCUSDT futures are different books */
+    private final Map<BookKey, StampedBook> books = new ConcurrentHashMap<>();
+    /** the account's own commission rates, by (market, symbol), as the venue said them */
+    private final Map<BookKey, io.tradeguard.core.venue.CommissionRates> fees = new ConcurrentHashMap<>();
+    /** the book stream of each market's venue */
+    private final Map<io.tradeguard.core.model.Market, BookFeed> bookFeeds = new ConcurrentHashMap<>();
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
     private volatile BigDecimal lastEquity;
     // guarded by lock
@@ -141,9 +143,7 @@ public final class TradingGuards {
             venueHasOco = venue.supportsOco();
             protection.nativeOco(venueHasOco && nativeProtection);
         }
-        BookFeed feed = new BookFeed(venue, this::onBook, fees::put);
-        bookFeed = feed;
-        return new WatchedVenue(venue, this, feed);
+        return new WatchedVenue(venue, this, bookFeed(venue));
     }
 
     /**
@@ -167,15 +167,25 @@ public final class TradingGuards {
     }
 
     /**
-     * The futures venue the engine should use next to the spot one: its answers feed the circuit breaker too.
-     * Futures have no book stream here, so it does not replace the spot venue's book feed.
+     * The futures venue the engine should use next to the spot one: its answers feed the circuit breaker too, and
+     * the contracts it streams prices for get their own book stream (and commission rates), which futures orders
+     * are judged on: never the spot pair's book of the same name.
      */
     public FuturesVenue watchFutures(FuturesVenue venue) {
         synchronized (lock) {
             futuresVenue = true;
             protection.nativeFutures(nativeProtection);
         }
-        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, new BookFeed(venue, book -> { })), this);
+        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, bookFeed(venue)), this);
+    }
+
+    /** The book stream of the venue's market, feeding {@link #onBook} and the fee rates under that market. */
+    private BookFeed bookFeed(Venue venue) {
+        io.tradeguard.core.model.Market market = venue.market();
+        BookFeed feed = new BookFeed(venue, book -> onBook(market, book),
+                (symbol, rates) -> fees.put(new BookKey(market, symbol), rates));
+        bookFeeds.put(market, feed); // a venue watched again replaces the feed; the old one closes with its venue
+        return feed;
     }
 
     /** Where the guards send follow-up commands (journaling their decisions, retries, exits): the engine. */
@@ -183,17 +193,23 @@ public final class TradingGuards {
         this.commands = Objects.requireNonNull(submit, "submit");
     }
 
-    /**
-     * The latest book of a symbol, for the slippage rule of market orders (from a depth stream or poll); fresh for
-     * {@link #BOOK_MAX_AGE} from now. {@link #watch} feeds it from the venue's book stream when the venue has one.
-     */
+    /** The latest book of a spot symbol; see {@link #onBook(io.tradeguard.core.model.Market, Symbol, OrderBookView)}. */
     public void onBook(Symbol symbol, OrderBookView book) {
-        books.put(Objects.requireNonNull(symbol, "symbol"), new StampedBook(Objects.requireNonNull(book, "book"), clock.instant()));
+        onBook(io.tradeguard.core.model.Market.SPOT, symbol, book);
     }
 
-    /** A book from the venue's stream; levels with no quantity (an empty side) are left out. */
-    void onBook(io.tradeguard.core.venue.OrderBook book) {
-        onBook(book.symbol(), new OrderBookView(levels(book.bids()), levels(book.asks())));
+    /**
+     * The latest book of a symbol on a market, for the slippage rule of that market's market orders (from a depth
+     * stream or poll); fresh for {@link #BOOK_MAX_AGE} from now. {@link #watch} and {@link #watchFutures} feed it from
+     * the venues' book streams when they have them.
+     */
+    public void onBook(io.tradeguard.core.model.Market market, Symbol symbol, OrderBookView book) {
+        books.put(new BookKey(market, symbol), new StampedBook(Objects.requireNonNull(book, "book"), clock.instant()));
+    }
+
+    /** A book from a venue's stream; levels with no quantity (an empty side) are left out. */
+    void onBook(io.tradeguard.core.model.Market market, io.tradeguard.core.venue.OrderBook book) {
+        onBook(market, book.symbol(), new OrderBookView(levels(book.bids()), levels(book.asks())));
     }
 
     private static List<io.tradeguard.core.risk.BookLevel> levels(List<io.tradeguard.core.venue.OrderBook.Level> side) {
@@ -202,12 +218,12 @@ public final class TradingGuards {
     }
 
     /**
-     * The symbol's book when one came within {@link #BOOK_MAX_AGE}, else null (unknown). A symbol without a book
-     * stream gets one opened in the background, so the book is known for the next order.
+     * The symbol's book on that market when one came within {@link #BOOK_MAX_AGE}, else null (unknown). A symbol
+     * without a book stream gets one opened in the background, so the book is known for the next order.
      */
-    private OrderBookView freshBook(Symbol symbol) {
-        StampedBook stamped = books.get(symbol);
-        BookFeed feed = bookFeed;
+    private OrderBookView freshBook(io.tradeguard.core.model.Market market, Symbol symbol) {
+        StampedBook stamped = books.get(new BookKey(market, symbol));
+        BookFeed feed = bookFeeds.get(market);
         if (feed != null && !feed.streams(symbol)) {
             feed.ensureLater(List.of(symbol));
         }
@@ -220,13 +236,26 @@ public final class TradingGuards {
     private record StampedBook(OrderBookView book, Instant at) {
     }
 
-    /**
-     * The taker commission rate of the account on a symbol: the venue's own rate once read (with the symbol's book
-     * stream), else the standard spot rate of 0.1 %. What the fee estimates of the rules and previews use.
-     */
+    private record BookKey(io.tradeguard.core.model.Market market, Symbol symbol) {
+        BookKey {
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /** The taker commission rate of the account on a spot symbol; see {@link #takerFeeRate(io.tradeguard.core.model.Market, Symbol)}. */
     public BigDecimal takerFeeRate(Symbol symbol) {
-        io.tradeguard.core.venue.CommissionRates rates = fees.get(symbol);
-        return rates != null ? rates.taker() : RiskCheck.TAKER_FEE;
+        return takerFeeRate(io.tradeguard.core.model.Market.SPOT, symbol);
+    }
+
+    /**
+     * The taker commission rate of the account on a symbol of a market: the venue's own rate once read (with the
+     * symbol's book stream), else the market's standard rate (spot 0.1 %, USD-M futures 0.05 %). What the fee
+     * estimates of the rules and previews use.
+     */
+    public BigDecimal takerFeeRate(io.tradeguard.core.model.Market market, Symbol symbol) {
+        io.tradeguard.core.venue.CommissionRates rates = fees.get(new BookKey(market, symbol));
+        return rates != null ? rates.taker() : RiskCheck.standardTakerFee(market);
     }
 
     /** Restores the last saved guard state from the journal; call before the engine starts. */
@@ -417,7 +446,7 @@ public final class TradingGuards {
 
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
         return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
-                protection.stops(triggers), this::freshBook, takerFeeRate(intent.symbol()));
+                protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()));
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */

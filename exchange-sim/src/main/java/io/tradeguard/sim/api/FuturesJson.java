@@ -263,4 +263,29 @@ public final class FuturesJson {
         n.put("A", b.askQty());
         return n;
     }
+
+    /**
+     * A futures partial depth message (binance-api.md §9.2, USDⓈ-M "Partial Book Depth Streams"): the top {@code levels}
+     * of each side as {@code b}/{@code a}, with the update ids of the book ({@code pu} = the previous one).
+     */
+    public static ObjectNode partialDepth(io.tradeguard.sim.futures.FuturesEngine f, FuturesEvent.BookTicker top, int levels) {
+        var contract = f.contract(top.symbol());
+        ObjectNode n = Json.object();
+        n.put("e", "depthUpdate");
+        n.put("E", top.time());
+        n.put("T", top.time());
+        n.put("s", top.symbol());
+        n.put("U", top.updateId());
+        n.put("u", top.updateId());
+        n.put("pu", Math.max(0, top.updateId() - 1));
+        var bids = n.putArray("b");
+        for (java.math.BigDecimal[] l : f.depth(top.symbol(), io.tradeguard.sim.futures.FOrder.Side.BUY, levels)) {
+            bids.addArray().add(contract.priceText(l[0])).add(contract.qtyText(l[1]));
+        }
+        var asks = n.putArray("a");
+        for (java.math.BigDecimal[] l : f.depth(top.symbol(), io.tradeguard.sim.futures.FOrder.Side.SELL, levels)) {
+            asks.addArray().add(contract.priceText(l[0])).add(contract.qtyText(l[1]));
+        }
+        return n;
+    }
 }

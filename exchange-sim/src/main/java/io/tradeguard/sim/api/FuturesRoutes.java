@@ -58,6 +58,7 @@ public final class FuturesRoutes {
         app.get("/fapi/v2/ticker/price", http.publicEndpoint(p -> p.has("symbol") ? 1 : 2, c -> perSymbol(c, this::tickerPrice)));
         app.get("/fapi/v1/ticker/bookTicker", http.publicEndpoint(p -> p.has("symbol") ? 2 : 5, c -> perSymbol(c, this::bookTicker)));
         app.get("/fapi/v1/leverageBracket", http.signedEndpoint(p -> 1, this::leverageBracket));
+        app.get("/fapi/v1/commissionRate", http.signedEndpoint(p -> 20, this::commissionRate));
 
         app.post("/fapi/v1/order", http.signedEndpoint(p -> 0, this::newOrder));
         app.get("/fapi/v1/order", http.signedEndpoint(p -> 1, this::queryOrder));
@@ -298,6 +299,22 @@ public final class FuturesRoutes {
         n.put("askPrice", ask.isEmpty() ? "0" : k.priceText(ask.get(0)[0]));
         n.put("askQty", ask.isEmpty() ? "0" : k.qtyText(ask.get(0)[1]));
         n.put("time", venue.now());
+        return n;
+    }
+
+    /** The account's own rates on a contract: {@code {symbol, makerCommissionRate, takerCommissionRate}}. */
+    private JsonNode commissionRate(Http.Call c) {
+        String symbol = c.params.symbol("symbol", true);
+        c.params.requireAllRead();
+        Contract k = contract(symbol);
+        FAccount a = acct(c);
+        ObjectNode n = Json.object();
+        n.put("symbol", k.symbol);
+        venue.futures(f -> {
+            n.put("makerCommissionRate", a.makerRate().stripTrailingZeros().toPlainString());
+            n.put("takerCommissionRate", a.takerRate().stripTrailingZeros().toPlainString());
+            return null;
+        });
         return n;
     }
 

@@ -52,6 +52,15 @@ public final class FAccount {
         return id;
     }
 
+    /** The account's maker commission rate (read under the venue's lock). */
+    public BigDecimal makerRate() {
+        return makerRate;
+    }
+
+    public BigDecimal takerRate() {
+        return takerRate;
+    }
+
     public String apiKey() {
         return apiKey;
     }

@@ -90,8 +90,12 @@ public final class FuturesStreams implements Consumer<FuturesEvent>, MarketData.
                 || (kind.startsWith("kline_") && KlineInterval.fromWire(kind.substring(6)) != null && !kind.equals("kline_1s"));
     }
 
+    /** Futures partial book depth: {@code <symbol>@depth<5|10|20>} at 250 ms (default), 500 ms or 100 ms. */
+    private static final java.util.regex.Pattern PARTIAL_DEPTH = java.util.regex.Pattern.compile("depth(5|10|20)(@100ms|@250ms|@500ms)?");
+
     private boolean publicStream(String stream) {
-        return symbolOf(stream) != null && stream.endsWith("@bookTicker");
+        return symbolOf(stream) != null && (stream.endsWith("@bookTicker")
+                || PARTIAL_DEPTH.matcher(stream.substring(stream.indexOf('@') + 1)).matches());
     }
 
     boolean isActive(String key) {
@@ -178,7 +182,10 @@ public final class FuturesStreams implements Consumer<FuturesEvent>, MarketData.
                         t.time(), t.buyerMaker()));
                 market.publishTo(t.symbol().toLowerCase(Locale.ROOT) + "@aggTrade", FuturesJson.aggTrade(t, venue.now()));
             }
-            case FuturesEvent.BookTicker b -> pub.publishTo(b.symbol().toLowerCase(Locale.ROOT) + "@bookTicker", FuturesJson.bookTicker(b));
+            case FuturesEvent.BookTicker b -> {
+                pub.publishTo(b.symbol().toLowerCase(Locale.ROOT) + "@bookTicker", FuturesJson.bookTicker(b));
+                publishDepth(b);
+            }
             case FuturesEvent.MarkPrice m -> {
                 String base = m.symbol().toLowerCase(Locale.ROOT) + "@markPrice";
                 ObjectNode payload = FuturesJson.markPrice(m);
@@ -186,6 +193,26 @@ public final class FuturesStreams implements Consumer<FuturesEvent>, MarketData.
                 if ((m.time() / 1000) % 3 == 0) {
                     market.publishTo(base, payload);
                 }
+            }
+        }
+    }
+
+    /**
+     * The partial depth streams of a contract, sent when its book changed (Binance sends them on a fixed beat), each the
+     * top levels as GET /fapi/v1/depth shows them, in the futures shape {@code {e:"depthUpdate", E, T, s, U, u, pu, b, a}}.
+     * Called with the engine's lock held (futures events are published under it).
+     */
+    private void publishDepth(FuturesEvent.BookTicker top) {
+        String prefix = top.symbol().toLowerCase(Locale.ROOT) + "@";
+        Map<Integer, ObjectNode> byLevels = new java.util.HashMap<>();
+        for (String stream : pub.subscribedStreams()) {
+            if (!stream.startsWith(prefix)) {
+                continue;
+            }
+            java.util.regex.Matcher m = PARTIAL_DEPTH.matcher(stream.substring(prefix.length()));
+            if (m.matches()) {
+                int levels = Integer.parseInt(m.group(1));
+                pub.publishTo(stream, byLevels.computeIfAbsent(levels, n -> venue.futures(f -> FuturesJson.partialDepth(f, top, n))));
             }
         }
     }

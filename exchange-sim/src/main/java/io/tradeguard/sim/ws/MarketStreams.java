@@ -204,6 +204,15 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
         return ok;
     }
 
+    /** Every stream some connection has subscribed to now. */
+    java.util.Set<String> subscribedStreams() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (Sub sub : sessions.values()) {
+            all.addAll(sub.streams);
+        }
+        return all;
+    }
+
     public void publishTo(String stream, ObjectNode payload) {
         publish(stream, payload);
     }
