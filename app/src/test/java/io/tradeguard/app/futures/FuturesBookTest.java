@@ -87,6 +87,38 @@ class FuturesBookTest {
         }
     }
 
+    @Test
+    void the_liquidation_distance_is_judged_with_the_contracts_maintenance_bracket_from_the_venue(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, RiskConfig.defaults(), MarginType.ISOLATED)) {
+            // the engine follows BTCUSDT futures: the contract's brackets are read with its book stream
+            assertThat(t.futuresLimit(BTCUSDT, Side.BUY, "0.003", "48000", null)).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !t.guards.maintenanceBrackets(BTCUSDT).isEmpty()
+                    && t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent());
+            var first = t.guards.maintenanceBrackets(BTCUSDT).getFirst();
+            assertThat(first.maintMarginRatio()).isEqualByComparingTo("0.004");
+            assertThat(first.notionalCap()).isEqualByComparingTo("50000");
+
+            // 0.012 BTC long at 50,000, 10x (600 of notional, the first bracket: 0.4 %, cum 0): liquidated at
+            // 50,000 × 0.9 / 0.996 = 45,180.72, where a 1 % rate would have said 45,454.55
+            OrderIntent before = entry("45300");
+            var passed = t.guards.preview(before, t.snapshot());
+            assertThat(passed.results()).filteredOn(r -> r.rule() == io.tradeguard.core.risk.RuleId.LIQUIDATION_DISTANCE)
+                    .singleElement().isInstanceOf(io.tradeguard.core.risk.RuleResult.Passed.class);
+            var refused = t.guards.preview(entry("45150"), t.snapshot());
+            assertThat(refused.rejections()).singleElement().satisfies(r -> assertThat(r.reason())
+                    .contains("stop-loss 45150", "liquidation price 45180.72", "10x").doesNotContain("not known"));
+            // and the engine refuses that entry before anything is sent
+            assertThat(t.submit(new Command.PlaceOrder(entry("45150")))).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                    r -> assertThat(String.join(" ", r.reasons())).contains("liquidation price 45180.72"));
+        }
+    }
+
+    private static OrderIntent entry(String stop) {
+        return OrderIntent.limit(Market.FUTURES, BTCUSDT, Side.BUY, new BigDecimal("0.012"), new BigDecimal("50000"), OrderOrigin.MANUAL)
+                .withInstructions(io.tradeguard.core.order.OrderInstructions.DEFAULTS.withLeverage(10)
+                        .withProtection(true, new BigDecimal(stop), null, null));
+    }
+
     /** Waits until the engine has a price of both symbols on both markets (spot trades come only when the price moves). */
     private static void awaitPrices(SpotAndFuturesEngine t) {
         int[] moves = {0};

@@ -231,6 +231,20 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
         }
     }
 
+    /** The account's maintenance brackets of the contract, lowest notional first (GET /fapi/v1/leverageBracket). */
+    @Override
+    public List<io.tradeguard.core.venue.MaintenanceBracket> maintenanceBrackets(Symbol symbol) throws VenueException {
+        JsonNode answer = rest.leverageBracket(symbol.value());
+        return parsed(() -> {
+            for (JsonNode entry : answer.isArray() ? answer : List.of(answer)) {
+                if (entry.path("symbol").asText().equals(symbol.value())) {
+                    return FuturesParsers.brackets(entry.path("brackets"));
+                }
+            }
+            throw new IllegalArgumentException("leverageBracket has no entry for " + symbol);
+        });
+    }
+
     /** One-way (the engine's mode) or hedge; the current mode (-4059) is not an error. Returns whether it changed. */
     public boolean setHedgeMode(boolean hedge) throws VenueException {
         try {

@@ -154,4 +154,19 @@ final class FuturesParsers {
     static BigDecimal realizedPnl(JsonNode t) {
         return decimal(t, "realizedPnl");
     }
+
+    /** The brackets of one leverageBracket entry, lowest notional first. */
+    static List<io.tradeguard.core.venue.MaintenanceBracket> brackets(JsonNode brackets) {
+        if (!brackets.isArray() || brackets.isEmpty()) {
+            throw new IllegalArgumentException("a leverageBracket entry has no brackets");
+        }
+        List<io.tradeguard.core.venue.MaintenanceBracket> out = new java.util.ArrayList<>();
+        for (JsonNode b : brackets) {
+            out.add(new io.tradeguard.core.venue.MaintenanceBracket((int) longValue(b, "bracket"),
+                    (int) longValue(b, "initialLeverage"), decimal(b, "notionalFloor"), decimal(b, "notionalCap"),
+                    decimal(b, "maintMarginRatio"), decimal(b, "cum")));
+        }
+        out.sort(java.util.Comparator.comparing(io.tradeguard.core.venue.MaintenanceBracket::notionalFloor));
+        return List.copyOf(out);
+    }
 }

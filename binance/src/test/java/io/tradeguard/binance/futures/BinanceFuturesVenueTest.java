@@ -392,6 +392,25 @@ class BinanceFuturesVenueTest {
     }
 
     @Test
+    void the_maintenance_brackets_come_from_leverage_bracket_lowest_notional_first() throws Exception {
+        List<io.tradeguard.core.venue.MaintenanceBracket> brackets = venue.maintenanceBrackets(BTC);
+        assertThat(brackets).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(brackets.getFirst()).satisfies(b -> {
+            assertThat(b.bracket()).isEqualTo(1);
+            assertThat(b.initialLeverage()).isEqualTo(125);
+            assertThat(b.notionalFloor()).isEqualByComparingTo("0");
+            assertThat(b.notionalCap()).isEqualByComparingTo("50000");
+            assertThat(b.maintMarginRatio()).isEqualByComparingTo("0.004");
+            assertThat(b.maintAmount()).isEqualByComparingTo("0");
+        });
+        assertThat(brackets.get(1).maintAmount()).isEqualByComparingTo("50");
+        for (int i = 1; i < brackets.size(); i++) {
+            assertThat(brackets.get(i).notionalFloor()).isEqualByComparingTo(brackets.get(i - 1).notionalCap());
+        }
+        assertThat(venue.maintenanceBrackets(ETH).get(2).maintMarginRatio()).isEqualByComparingTo("0.0065");
+    }
+
+    @Test
     void the_accounts_own_futures_commission_is_read_from_commission_rate() throws Exception {
         // the simulator's defaults are Binance's: 0.02 % maker, 0.05 % taker
         assertThat(venue.commissionRates(BTC)).hasValueSatisfying(r -> {

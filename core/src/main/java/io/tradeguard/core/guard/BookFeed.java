@@ -33,15 +33,27 @@ final class BookFeed implements AutoCloseable {
 
     private final java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees;
 
-    BookFeed(Venue venue, Consumer<OrderBook> sink) {
-        this(venue, sink, (symbol, rates) -> { });
+    /** What else is read once per symbol when its book stream opens (a futures contract's maintenance brackets). */
+    interface SymbolReading {
+        void read(Symbol symbol) throws VenueException;
     }
 
-    /** @param fees gets the account's commission rates of each symbol whose book stream opens, when the venue says */
-    BookFeed(Venue venue, Consumer<OrderBook> sink, java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees) {
+    private final SymbolReading alsoRead;
+
+    BookFeed(Venue venue, Consumer<OrderBook> sink) {
+        this(venue, sink, (symbol, rates) -> { }, symbol -> { });
+    }
+
+    /**
+     * @param fees     gets the account's commission rates of each symbol whose book stream opens, when the venue says
+     * @param alsoRead reads what else the guards keep per symbol, at the same time
+     */
+    BookFeed(Venue venue, Consumer<OrderBook> sink, java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees,
+             SymbolReading alsoRead) {
         this.venue = venue;
         this.sink = sink;
         this.fees = fees;
+        this.alsoRead = alsoRead;
     }
 
     /** Opens a book stream for the symbols that have none yet; blocks on the venue, so never on the engine thread. */
@@ -66,6 +78,11 @@ final class BookFeed implements AutoCloseable {
                 venue.commissionRates(symbol).ifPresent(rates -> fees.accept(symbol, rates));
             } catch (VenueException | RuntimeException e) {
                 LOG.log(Level.WARNING, "the commission rates of " + symbol + " could not be read; the standard rate is assumed", e);
+            }
+            try {
+                alsoRead.read(symbol);
+            } catch (VenueException | RuntimeException e) {
+                LOG.log(Level.WARNING, "the " + venue.market().wireName() + " settings of " + symbol + " could not be read", e);
             }
         }
     }

@@ -70,6 +70,13 @@ final class RiskCheck {
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
                            Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
                            BigDecimal takerFee) {
+        return subject(intent, state, config, counters, stops, books, takerFee, List.of());
+    }
+
+    /** @param brackets the futures contract's maintenance brackets (empty on spot or when not known) */
+    static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
+                           Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
+                           BigDecimal takerFee, List<io.tradeguard.core.venue.MaintenanceBracket> brackets) {
         Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Subject(null, null, intent.symbol() + " is not traded on this venue");
@@ -110,7 +117,7 @@ final class RiskCheck {
         BigDecimal pnlToday = counters != null ? counters.dailyPnl() : state.daily().realizedPnl();
         int losses = counters != null ? counters.consecutiveLosses() : state.daily().consecutiveLosses();
         RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), takerFee,
-                portfolio(state, stops), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()));
+                portfolio(state, stops), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()), brackets);
         return new Subject(order, context, null);
     }
 

@@ -67,6 +67,8 @@ public final class TradingGuards {
     private final Map<BookKey, StampedBook> books = new ConcurrentHashMap<>();
     /** the account's own commission rates, by (market, symbol), as the venue said them */
     private final Map<BookKey, io.tradeguard.core.venue.CommissionRates> fees = new ConcurrentHashMap<>();
+    /** the futures contracts' maintenance brackets, as the venue said them (empty until read) */
+    private final Map<Symbol, List<io.tradeguard.core.venue.MaintenanceBracket>> brackets = new ConcurrentHashMap<>();
     /** the book stream of each market's venue */
     private final Map<io.tradeguard.core.model.Market, BookFeed> bookFeeds = new ConcurrentHashMap<>();
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
@@ -176,14 +178,25 @@ public final class TradingGuards {
             futuresVenue = true;
             protection.nativeFutures(nativeProtection);
         }
-        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, bookFeed(venue)), this);
+        // the contract's maintenance brackets are read with its book stream: the liquidation-distance rule needs them
+        BookFeed feed = bookFeed(venue, symbol -> brackets.put(symbol, List.copyOf(venue.maintenanceBrackets(symbol))));
+        return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, feed), this);
+    }
+
+    /** The futures contract's maintenance brackets as last read from the venue; empty when not read (yet). */
+    public List<io.tradeguard.core.venue.MaintenanceBracket> maintenanceBrackets(Symbol symbol) {
+        return brackets.getOrDefault(symbol, List.of());
+    }
+
+    private BookFeed bookFeed(Venue venue) {
+        return bookFeed(venue, symbol -> { });
     }
 
     /** The book stream of the venue's market, feeding {@link #onBook} and the fee rates under that market. */
-    private BookFeed bookFeed(Venue venue) {
+    private BookFeed bookFeed(Venue venue, BookFeed.SymbolReading alsoRead) {
         io.tradeguard.core.model.Market market = venue.market();
         BookFeed feed = new BookFeed(venue, book -> onBook(market, book),
-                (symbol, rates) -> fees.put(new BookKey(market, symbol), rates));
+                (symbol, rates) -> fees.put(new BookKey(market, symbol), rates), alsoRead);
         bookFeeds.put(market, feed); // a venue watched again replaces the feed; the old one closes with its venue
         return feed;
     }
@@ -446,7 +459,8 @@ public final class TradingGuards {
 
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
         return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
-                protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()));
+                protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()),
+                intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of());
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */

@@ -43,6 +43,11 @@ final class WatchedFuturesVenue extends ForwardingVenue implements FuturesVenue 
     }
 
     @Override
+    public List<io.tradeguard.core.venue.MaintenanceBracket> maintenanceBrackets(Symbol symbol) throws VenueException {
+        return reported(() -> venue.maintenanceBrackets(symbol));
+    }
+
+    @Override
     public AutoCloseable subscribeUserData(Consumer<VenueEvent> listener, Consumer<FuturesAccountEvent> futuresListener)
             throws VenueException {
         return reported(() -> venue.subscribeUserData(listener, futuresListener));

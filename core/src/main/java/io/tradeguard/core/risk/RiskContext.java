@@ -16,14 +16,26 @@ import java.util.Objects;
  * @param realizedPnlToday    realized P&L since the start of the day, net of fees (negative = loss)
  * @param consecutiveLosses   losing round trips in a row
  * @param lastPrice           last trade price of the order's symbol
- * @param book                the order's symbol's book, needed for market orders (slippage); may be null
- *                            otherwise
+ * @param book                the order's symbol's book on the order's market, needed for market orders
+ *                            (slippage); may be null otherwise
+ * @param brackets            the futures contract's maintenance brackets, lowest notional first; empty when not
+ *                            known (and on spot)
  */
 public record RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
                           BigDecimal takerFeeRate, Portfolio portfolio, BigDecimal realizedPnlToday,
-                          int consecutiveLosses, BigDecimal lastPrice, OrderBookView book) {
+                          int consecutiveLosses, BigDecimal lastPrice, OrderBookView book,
+                          java.util.List<io.tradeguard.core.venue.MaintenanceBracket> brackets) {
+
+    /** Without maintenance brackets (spot, or not known yet). */
+    public RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
+                       BigDecimal takerFeeRate, Portfolio portfolio, BigDecimal realizedPnlToday,
+                       int consecutiveLosses, BigDecimal lastPrice, OrderBookView book) {
+        this(now, equity, startOfDayEquity, freeBalance, takerFeeRate, portfolio, realizedPnlToday, consecutiveLosses,
+                lastPrice, book, java.util.List.of());
+    }
 
     public RiskContext {
+        brackets = java.util.List.copyOf(Objects.requireNonNull(brackets, "brackets"));
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(equity, "equity");
         Objects.requireNonNull(startOfDayEquity, "startOfDayEquity");

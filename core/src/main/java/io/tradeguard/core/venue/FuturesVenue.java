@@ -25,6 +25,12 @@ public interface FuturesVenue extends Venue {
     /** Every position of the account as the venue computes it (positionRisk), flat ones included or not. */
     List<FuturesPosition> positions() throws VenueException;
 
+    /**
+     * The symbol's maintenance margin brackets for this account, lowest notional first (GET /fapi/v1/leverageBracket);
+     * what a liquidation price is estimated with. No default: a wrapper must forward it.
+     */
+    List<MaintenanceBracket> maintenanceBrackets(Symbol symbol) throws VenueException;
+
     /** The user stream with the futures-only events next to the {@link VenueEvent}s. */
     AutoCloseable subscribeUserData(Consumer<VenueEvent> listener, Consumer<FuturesAccountEvent> futuresListener)
             throws VenueException;

@@ -66,6 +66,13 @@ final class Fixtures {
             return this;
         }
 
+        java.util.List<io.tradeguard.core.venue.MaintenanceBracket> brackets = java.util.List.of();
+
+        Ctx brackets(java.util.List<io.tradeguard.core.venue.MaintenanceBracket> v) {
+            brackets = v;
+            return this;
+        }
+
         Ctx book(OrderBookView v) {
             book = v;
             return this;
@@ -85,7 +92,7 @@ final class Fixtures {
         }
 
         RiskContext build() {
-            return new RiskContext(NOW, equity, startOfDay, free, fee, Portfolio.of(positions), realized, losses, last, book);
+            return new RiskContext(NOW, equity, startOfDay, free, fee, Portfolio.of(positions), realized, losses, last, book, brackets);
         }
     }
 
