@@ -59,32 +59,85 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
     }
 
     public void register(Javalin app) {
-        app.ws(prefix + "/ws", ws -> handlers(ws, false));
-        app.ws(prefix + "/ws/{stream}", ws -> handlers(ws, false));
-        app.ws(prefix + "/stream", ws -> handlers(ws, true));
+        for (String path : List.of(prefix + "/ws", prefix + "/ws/{stream}", prefix + "/stream")) {
+            boolean combined = path.endsWith("/stream");
+            app.wsBeforeUpgrade(path, ctx -> hold(ctx, initial(combined, ctx.queryParam("streams"),
+                    path.endsWith("{stream}") ? ctx.pathParam("stream") : null, ctx.queryParam("listenKey"))));
+            app.ws(path, ws -> handlers(ws, combined));
+        }
+    }
+
+    /**
+     * A connection between its handshake and its first callback: Jetty answers 101 and only then calls onConnect, so
+     * the client may see the socket open (and expect its streams live) before the session is registered. What is
+     * published to its streams in that gap is held here and sent, in order, as the session registers.
+     */
+    private static final class Held {
+        final Set<String> streams;
+        final long since = System.nanoTime();
+        final List<String[]> messages = new ArrayList<>();
+
+        Held(Set<String> streams) {
+            this.streams = streams;
+        }
+    }
+
+    private static final String HELD = "tg-sim-held";
+    private static final long HELD_MAX_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Orders holding, publishing and registering: a held message is never lost nor sent after a newer one. */
+    private final Object handover = new Object();
+
+    private Set<String> initial(boolean combined, String streams, String pathStream, String listenKey) {
+        List<String> initial = new ArrayList<>();
+        if (combined) {
+            if (streams != null) {
+                initial.addAll(List.of(streams.split("/")));
+            }
+        } else if (pathStream != null) {
+            initial.add(pathStream);
+        } else if (streamNames != null && listenKey != null) {
+            initial.addAll(List.of(listenKey.split(",")));
+        }
+        Set<String> valid = new java.util.LinkedHashSet<>();
+        for (String s : initial) {
+            if (valid(s)) {
+                valid.add(s);
+            }
+        }
+        return valid;
+    }
+
+    /** Before the 101 answer: from now on what is published to the connection's streams waits for it. */
+    private void hold(io.javalin.http.Context ctx, Set<String> streams) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        synchronized (handover) {
+            long now = System.nanoTime();
+            held.values().removeIf(h -> now - h.since > HELD_MAX_NANOS); // upgrades that never opened
+            held.put(id, new Held(streams));
+        }
+        ctx.attribute(HELD, id);
     }
 
     private void handlers(io.javalin.websocket.WsConfig ws, boolean combined) {
         ws.onConnect(ctx -> {
             ctx.session.setIdleTimeout(java.time.Duration.ofHours(24));
             Sub sub = new Sub(new Connection(ctx, venue.now()), combined);
-            List<String> initial = new ArrayList<>();
-            if (combined) {
-                String streams = ctx.queryParam("streams");
-                if (streams != null) {
-                    initial.addAll(List.of(streams.split("/")));
+            String id = ctx.attribute(HELD);
+            synchronized (handover) {
+                Held waiting = id == null ? null : held.remove(id);
+                sub.streams.addAll(waiting != null ? waiting.streams : initial(combined, ctx.queryParam("streams"),
+                        ctx.pathParamMap().get("stream"), ctx.queryParam("listenKey")));
+                if (waiting != null) {
+                    for (String[] m : waiting.messages) {
+                        sub.conn.send(frame(sub, m[0], m[1]));
+                    }
                 }
-            } else if (ctx.pathParamMap().containsKey("stream")) {
-                initial.add(ctx.pathParam("stream"));
-            } else if (streamNames != null && ctx.queryParam("listenKey") != null) {
-                initial.addAll(List.of(ctx.queryParam("listenKey").split(",")));
+                sessions.put(ctx, sub);
             }
-            for (String s : initial) {
-                if (valid(s)) {
-                    sub.streams.add(s);
-                }
-            }
-            sessions.put(ctx, sub);
         });
         ws.onMessage(ctx -> {
             Sub sub = sessions.get(ctx);
@@ -218,6 +271,28 @@ public final class MarketStreams implements EngineListener, MarketData.KlineList
     }
 
     private void publish(String stream, ObjectNode payload) {
+        if (!held.isEmpty()) {
+            synchronized (handover) {
+                String json = null;
+                for (Held h : held.values()) {
+                    if (h.streams.contains(stream)) {
+                        json = json != null ? json : Json.write(payload);
+                        h.messages.add(new String[]{stream, json});
+                    }
+                }
+                send(stream, payload);
+            }
+            return;
+        }
+        send(stream, payload);
+    }
+
+    /** A held payload as the connection frames it: raw, or wrapped as a combined-stream message. */
+    private static String frame(Sub sub, String stream, String json) {
+        return sub.combined ? "{\"stream\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(stream)) + ",\"data\":" + json + "}" : json;
+    }
+
+    private void send(String stream, ObjectNode payload) {
         String raw = null;
         String wrapped = null;
         for (Sub sub : sessions.values()) {
