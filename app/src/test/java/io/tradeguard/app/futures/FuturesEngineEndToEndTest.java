@@ -172,6 +172,38 @@ class FuturesEngineEndToEndTest {
     }
 
     @Test
+    void funding_of_several_cross_positions_lands_in_each_symbols_position(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, risk(), MarginType.CROSSED)) {
+            t.enterFutures(BTCUSDT, Side.BUY, "0.01", "50100");
+            t.enterFutures(ETHUSDT, Side.SELL, "0.1", "2990");
+            t.futuresMark(BTCUSDT, "50000");
+            t.futuresMark(ETHUSDT, "3000");
+            BigDecimal dayBefore = t.snapshot().daily().realizedPnl();
+            // cross: the venue's FUNDING_FEE updates name no position; the income history says who paid what.
+            // the BTC long pays 0.01 × 50,000 × 0.001 = 0.5, the ETH short receives 0.1 × 3,000 × 0.002 = 0.6
+            t.control("/sim/v1/funding", "{\"symbol\":\"BTCUSDT\",\"rate\":\"0.001\",\"apply\":true}");
+            t.control("/sim/v1/funding", "{\"symbol\":\"ETHUSDT\",\"rate\":\"0.002\",\"apply\":true}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.events(DomainEvent.FundingPaid.class).size() >= 2);
+            List<DomainEvent.FundingPaid> paid = t.events(DomainEvent.FundingPaid.class);
+            assertThat(paid).hasSize(2);
+            assertThat(paid).anySatisfy(p -> {
+                assertThat(p.symbol()).isEqualTo(BTCUSDT);
+                assertThat(p.amount()).isEqualByComparingTo("-0.5");
+                assertThat(p.position()).isNotNull();
+            });
+            assertThat(paid).anySatisfy(p -> {
+                assertThat(p.symbol()).isEqualTo(ETHUSDT);
+                assertThat(p.amount()).isEqualByComparingTo("0.6");
+                assertThat(p.position()).isNotNull();
+            });
+            TradingSnapshot s = t.snapshot();
+            assertThat(s.position(Market.FUTURES, BTCUSDT).orElseThrow().funding()).isEqualByComparingTo("-0.5");
+            assertThat(s.position(Market.FUTURES, ETHUSDT).orElseThrow().funding()).isEqualByComparingTo("0.6");
+            assertThat(s.daily().realizedPnl()).isEqualByComparingTo(dayBefore.add(new BigDecimal("0.1")));
+        }
+    }
+
+    @Test
     void spot_and_futures_positions_live_side_by_side_and_a_restart_rebuilds_both(@TempDir Path dir) throws Exception {
         try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, risk(), MarginType.CROSSED)) {
             CommandResult spotBuy = t.submit(new Command.PlaceOrder(io.tradeguard.core.order.OrderIntent.limit(Market.SPOT,

@@ -68,6 +68,17 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     private final List<Consumer<VenueEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private volatile Map<Symbol, Instrument> instruments;
+    private final FundingAttribution funding = new FundingAttribution(new FundingAttribution.Source() {
+        @Override
+        public JsonNode fundingIncome(long startTime, long endTime) throws VenueException {
+            return rest.income(null, "FUNDING_FEE", startTime, endTime, 1000);
+        }
+
+        @Override
+        public FuturesPosition position(Symbol symbol) throws VenueException {
+            return BinanceFuturesVenue.this.position(symbol);
+        }
+    });
     private volatile long instrumentsAt;
 
     private BinanceFuturesVenue(FuturesVenueConfig config, HttpClient http) {
@@ -496,11 +507,14 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     public UserDataStream subscribeUserData(Consumer<VenueEvent> listener, Consumer<FuturesAccountEvent> futuresListener)
             throws VenueException {
         Consumer<VenueEvent> sink = event -> deliver(listener, event);
-        Consumer<FuturesAccountEvent> futuresSink = event -> {
-            try {
-                futuresListener.accept(event);
-            } catch (RuntimeException e) {
-                log.error("futures event listener failed on {}", event.getClass().getSimpleName(), e);
+        Consumer<FuturesAccountEvent> futuresSink = received -> {
+            // a cross funding payment names no symbol: the income history does (on the stream's thread, so in order)
+            for (FuturesAccountEvent event : funding.attribute(received)) {
+                try {
+                    futuresListener.accept(event);
+                } catch (RuntimeException e) {
+                    log.error("futures event listener failed on {}", event.getClass().getSimpleName(), e);
+                }
             }
         };
         FuturesUserDataProtocol protocol = new FuturesUserDataProtocol(rest, config.endpoints().streams(),

@@ -463,4 +463,39 @@ class BinanceFuturesVenueTest {
             });
         }
     }
+
+    @Test
+    void cross_funding_of_several_positions_is_named_per_symbol_from_the_income_history() throws Exception {
+        sim.seedPosition("BTCUSDT", "0.1", "60000", 10, "CROSSED", "0");
+        sim.seedPosition("ETHUSDT", "-2", "3000", 10, "CROSSED", "0");
+        try (var stream = userStream()) {
+            // the long pays 0.1 × 60,000 × 0.001 = 6, the short at a negative rate pays 2 × 3,000 × 0.001 = 6: equal
+            // amounts of two symbols, one update each that names neither
+            sim.post("/sim/v1/funding", "{\"symbol\":\"BTCUSDT\",\"rate\":\"0.001\",\"apply\":true}");
+            sim.post("/sim/v1/funding", "{\"symbol\":\"ETHUSDT\",\"rate\":\"-0.001\",\"apply\":true}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fundings().size() >= 2);
+            List<FuturesAccountEvent.AccountUpdated> fundings = fundings();
+            assertThat(fundings).hasSize(2);
+            assertThat(fundings).allSatisfy(f -> assertThat(f.positions()).hasSize(1));
+            assertThat(fundings.get(0).positions().getFirst().symbol()).isEqualTo(BTC);
+            assertThat(fundings.get(0).positions().getFirst().amount()).isEqualByComparingTo("0.1");
+            assertThat(fundings.get(0).wallets().getFirst().balanceChange()).isEqualByComparingTo("-6");
+            assertThat(fundings.get(1).positions().getFirst().symbol()).isEqualTo(ETH);
+            assertThat(fundings.get(1).positions().getFirst().amount()).isEqualByComparingTo("-2");
+            assertThat(fundings.get(1).wallets().getFirst().balanceChange()).isEqualByComparingTo("-6");
+        }
+        // the history itself: GET /fapi/v1/income, oldest first, filtered by symbol and type
+        var rows = venue.rest().income("ETHUSDT", "FUNDING_FEE", null, null, 10);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("income").asText()).isEqualTo("-6.00000000");
+        assertThat(rows.get(0).path("asset").asText()).isEqualTo("USDT");
+        assertThat(venue.rest().income(null, "FUNDING_FEE", null, null, 10)).hasSize(2);
+        assertThatThrownBy(() -> venue.rest().income(null, "NOT_A_TYPE", null, null, 10)).isInstanceOf(VenueException.class);
+    }
+
+    private List<FuturesAccountEvent.AccountUpdated> fundings() {
+        return futuresEvents.stream().filter(FuturesAccountEvent.AccountUpdated.class::isInstance)
+                .map(FuturesAccountEvent.AccountUpdated.class::cast)
+                .filter(a -> a.reason() == FuturesAccountEvent.UpdateReason.FUNDING_FEE).toList();
+    }
 }

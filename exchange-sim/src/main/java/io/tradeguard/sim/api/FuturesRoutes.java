@@ -59,6 +59,7 @@ public final class FuturesRoutes {
         app.get("/fapi/v1/ticker/bookTicker", http.publicEndpoint(p -> p.has("symbol") ? 2 : 5, c -> perSymbol(c, this::bookTicker)));
         app.get("/fapi/v1/leverageBracket", http.signedEndpoint(p -> 1, this::leverageBracket));
         app.get("/fapi/v1/commissionRate", http.signedEndpoint(p -> 20, this::commissionRate));
+        app.get("/fapi/v1/income", http.signedEndpoint(p -> 30, this::income));
 
         app.post("/fapi/v1/order", http.signedEndpoint(p -> 0, this::newOrder));
         app.get("/fapi/v1/order", http.signedEndpoint(p -> 1, this::queryOrder));
@@ -300,6 +301,57 @@ public final class FuturesRoutes {
         n.put("askQty", ask.isEmpty() ? "0" : k.qtyText(ask.get(0)[1]));
         n.put("time", venue.now());
         return n;
+    }
+
+    /** Income types Binance's income history knows (the simulator records FUNDING_FEE). */
+    private static final java.util.Set<String> INCOME_TYPES = java.util.Set.of("TRANSFER", "WELCOME_BONUS", "REALIZED_PNL",
+            "FUNDING_FEE", "COMMISSION", "INSURANCE_CLEAR", "REFERRAL_KICKBACK", "COMMISSION_REBATE", "API_REBATE",
+            "CONTEST_REWARD", "CROSS_COLLATERAL_TRANSFER", "OPTIONS_PREMIUM_FEE", "OPTIONS_SETTLE_PROFIT",
+            "INTERNAL_TRANSFER", "AUTO_EXCHANGE", "DELIVERED_SETTELMENT", "COIN_SWAP_DEPOSIT", "COIN_SWAP_WITHDRAW",
+            "POSITION_LIMIT_INCREASE_FEE", "STRATEGY_UMFUTURES_TRANSFER", "FEE_RETURN", "BFUSD_REWARD");
+
+    /**
+     * The income history: {@code [{symbol, incomeType, income, asset, info, time, tranId, tradeId}]}, oldest first;
+     * without a start time the last 7 days, at most {@code limit} (default 100, max 1000) rows.
+     */
+    private JsonNode income(Http.Call c) {
+        String symbol = c.params.symbol("symbol", false);
+        String type = c.params.optional("incomeType");
+        Long start = c.params.longValue("startTime", false);
+        Long end = c.params.longValue("endTime", false);
+        Long page = c.params.longValue("page", false);
+        Long limit = c.params.longValue("limit", false);
+        c.params.requireAllRead();
+        if (type != null && !INCOME_TYPES.contains(type)) {
+            throw ApiError.invalid("incomeType");
+        }
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw ApiError.invalid("limit");
+        }
+        if (symbol != null) {
+            contract(symbol);
+        }
+        long to = end != null ? end : venue.now();
+        long from = start != null ? start : to - 7L * 24 * 60 * 60_000L;
+        int size = limit == null ? 100 : limit.intValue();
+        int skip = page == null || page < 1 ? 0 : (int) ((page - 1) * size);
+        FAccount a = acct(c);
+        ArrayNode arr = Json.array();
+        venue.futures(f -> {
+            for (FAccount.Income i : f.income(a, symbol, type, from, to, skip + size).stream().skip(skip).toList()) {
+                ObjectNode n = arr.addObject();
+                n.put("symbol", i.symbol());
+                n.put("incomeType", i.incomeType());
+                n.put("income", Margin.round(i.income()).toPlainString());
+                n.put("asset", i.asset());
+                n.put("info", i.info());
+                n.put("time", i.time());
+                n.put("tranId", i.tranId());
+                n.put("tradeId", "");
+            }
+            return null;
+        });
+        return arr;
     }
 
     /** The account's own rates on a contract: {@code {symbol, makerCommissionRate, takerCommissionRate}}. */

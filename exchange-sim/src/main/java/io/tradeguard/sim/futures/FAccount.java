@@ -35,11 +35,17 @@ public final class FAccount {
     final Map<Long, FOrder> orders = new LinkedHashMap<>();
     final Map<Long, AlgoOrder> algos = new LinkedHashMap<>();
     final List<Trade> trades = new ArrayList<>();
+    /** The income history (GET /fapi/v1/income); the simulator records its funding fees there. */
+    final List<Income> income = new ArrayList<>();
     final Map<String, FOrder> openByClientId = new HashMap<>();
 
     /** One fill as userTrades shows it. */
     public record Trade(long id, String symbol, long orderId, String side, BigDecimal price, BigDecimal qty, BigDecimal quote,
                  BigDecimal realizedPnl, BigDecimal commission, boolean maker, long time) {
+    }
+
+    /** One row of the income history: what changed the wallet, on which symbol, when. */
+    public record Income(long tranId, String symbol, String incomeType, BigDecimal income, String asset, String info, long time) {
     }
 
     FAccount(long id, String apiKey, BigDecimal wallet) {

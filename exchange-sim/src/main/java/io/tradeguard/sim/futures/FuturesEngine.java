@@ -33,6 +33,7 @@ public final class FuturesEngine {
     private long nextOrderId = 1;
     private long nextAlgoId = 1;
     private long nextTradeId = 1;
+    private long nextIncomeId = 9_689_322_392L;
     private long now;
 
     public FuturesEngine(Map<String, BigDecimal> initialPrices, Liquidity liquidity, Brackets brackets, long now,
@@ -666,6 +667,16 @@ public final class FuturesEngine {
         return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
+    /**
+     * The account's income rows within [start, end], oldest first, at most {@code limit} from the start; null symbol or
+     * type means any. The simulator records funding fees (FUNDING_FEE); other income types are not kept.
+     */
+    public List<FAccount.Income> income(FAccount a, String symbol, String type, long start, long end, int limit) {
+        return a.income.stream().filter(i -> (symbol == null || i.symbol().equals(symbol))
+                        && (type == null || i.incomeType().equals(type)) && i.time() >= start && i.time() <= end)
+                .limit(limit).toList();
+    }
+
     public List<FAccount.Trade> trades(FAccount a, String symbol, int limit) {
         List<FAccount.Trade> all = a.trades.stream().filter(t -> t.symbol().equals(symbol)).toList();
         return all.subList(Math.max(0, all.size() - limit), all.size());
@@ -1044,6 +1055,7 @@ public final class FuturesEngine {
                 s.isolatedWallet = s.isolatedWallet.add(payment);
             }
             s.updateTime = now;
+            a.income.add(new FAccount.Income(nextIncomeId++, symbol, "FUNDING_FEE", payment, "USDT", "FUNDING_FEE", now));
             accountUpdate(a, "FUNDING_FEE", payment, s.isolated ? List.of(symbol) : List.of());
         }
         c.nextFundingTime = Math.max(c.nextFundingTime, (now / FUNDING_INTERVAL_MILLIS + 1) * FUNDING_INTERVAL_MILLIS);
