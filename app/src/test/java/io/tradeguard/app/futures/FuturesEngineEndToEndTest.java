@@ -232,10 +232,14 @@ class FuturesEngineEndToEndTest {
             assertThat(after.position(Market.FUTURES, BTCUSDT)).contains(futures);
             assertThat(after.position(Market.SPOT, BTCUSDT)).contains(spot);
             // the restarted engine trades both again: an emergency stop flattens both, the futures short reduce-only
-            // (the manual price feed trades only when told: one spot trade gives the restarted engine its spot price)
-            t.control("/sim/v1/price", "{\"market\":\"spot\",\"symbol\":\"BTCUSDT\",\"price\":\"50000\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent()
-                    && t.snapshot().price(Market.SPOT, BTCUSDT).isPresent());
+            // (the manual price feed trades only when told: a spot trade gives the restarted engine its spot price, once
+            // its price stream is open, so trade until it has one)
+            int[] moves = {0};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                t.control("/sim/v1/price", "{\"market\":\"spot\",\"symbol\":\"BTCUSDT\",\"price\":\""
+                        + (moves[0]++ % 2 == 0 ? "50000" : "50001") + "\"}");
+                return t.snapshot().price(Market.FUTURES, BTCUSDT).isPresent() && t.snapshot().price(Market.SPOT, BTCUSDT).isPresent();
+            });
             assertThat(t.submit(new Command.EmergencyStop("test"))).isInstanceOf(CommandResult.Accepted.class);
             t.awaitClosed(Market.FUTURES, BTCUSDT, Duration.ofSeconds(10));
             DomainEvent.OrderSubmitted futuresExit = t.events(DomainEvent.OrderSubmitted.class).stream()
