@@ -69,6 +69,13 @@ class ServiceFuturesTest {
             assertThat(position.get("unrealized_pnl").isNull()).isFalse();
             await().atMost(Duration.ofSeconds(15)).until(() -> futuresPosition(service, token).hasNonNull("margin_type"));
             assertThat(futuresPosition(service, token).get("margin_type").asText()).isEqualTo("CROSSED");
+            // a futures market order's preview: judged on the contract's book, its fee at the futures taker rate (0.05 %,
+            // the account's own from /fapi/v1/commissionRate), not the spot pair's 0.1 %
+            JsonNode preview = JSON.readTree(send(service, "POST", "/api/real-trading/order/preview", token,
+                    "{\"symbol\":\"BTCUSDT\",\"market\":\"futures\",\"side\":\"BUY\",\"order_type\":\"MARKET\","
+                            + "\"quantity\":\"0.005\",\"leverage\":5}").body());
+            assertThat(preview.at("/fees/rate").decimalValue()).as(preview.toString()).isEqualByComparingTo("0.0005");
+            assertThat(preview.at("/verdict/approved").asBoolean()).as(preview.toString()).isTrue();
             // the futures wallet of the demo account is part of the balances
             JsonNode balances = JSON.readTree(send(service, "GET", "/api/real-trading/balance", token, null).body());
             assertThat(balances.toString().toLowerCase(java.util.Locale.ROOT)).contains("futures").contains("usdt");
