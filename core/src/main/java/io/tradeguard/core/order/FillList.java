@@ -1,0 +1,104 @@
+package io.tradeguard.core.order;
+
+import io.tradeguard.core.venue.Fill;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * An order's fills as an immutable list that grows by one without copying: each version is a prefix of one
+ * shared array, and appending to the newest version writes the next slot (slots a published version can see
+ * are never written again). Appending to an older version, or out of time order, copies. An order gains a fill
+ * per execution report; copying its whole fill list each time made the cost per report grow with its fills.
+ *
+ * <p>Only the engine thread appends; other threads receive versions through the engine's queues (a safe
+ * hand-off) and read the slots below their size, which never change.
+ */
+final class FillList extends AbstractList<Fill> implements RandomAccess {
+
+    private static final FillList EMPTY = new FillList(new Shared(new Fill[0]), 0);
+
+    /** The array the versions share, and how many of its slots some version already uses. */
+    private static final class Shared {
+        Fill[] slots;
+        int used;
+
+        Shared(Fill[] slots) {
+            this.slots = slots;
+            this.used = slots.length;
+        }
+    }
+
+    private final Shared shared;
+    private final int size;
+    private final Fill[] slots;
+
+    private FillList(Shared shared, int size) {
+        this.shared = shared;
+        this.size = size;
+        this.slots = shared.slots;
+    }
+
+    static FillList empty() {
+        return EMPTY;
+    }
+
+    /** The given fills (kept in the order given), as a FillList; the same list when it already is one. */
+    static FillList of(List<Fill> fills) {
+        if (fills instanceof FillList list) {
+            return list;
+        }
+        if (fills.isEmpty()) {
+            return EMPTY;
+        }
+        Fill[] copy = fills.toArray(new Fill[0]);
+        for (Fill fill : copy) {
+            java.util.Objects.requireNonNull(fill, "fill");
+        }
+        return new FillList(new Shared(copy), copy.length);
+    }
+
+    /** These fills with one more, kept in time order ({@link Order#BY_TIME}). */
+    FillList plus(Fill fill) {
+        java.util.Objects.requireNonNull(fill, "fill");
+        boolean inOrder = size == 0 || Order.BY_TIME.compare(slots[size - 1], fill) <= 0;
+        if (inOrder && shared.used > size && slots[size] == fill) {
+            return new FillList(shared, size + 1); // another version already appended this very fill here
+        }
+        if (inOrder && shared.used == size && size < slots.length) {
+            slots[size] = fill;
+            shared.used = size + 1;
+            return new FillList(shared, size + 1);
+        }
+        Fill[] grown = Arrays.copyOf(slots, Math.max(4, size + (size >> 1) + 1));
+        grown[size] = fill;
+        if (!inOrder) {
+            Arrays.sort(grown, 0, size + 1, Order.BY_TIME);
+        }
+        Shared next = new Shared(grown);
+        next.used = size + 1;
+        return new FillList(next, size + 1);
+    }
+
+    boolean hasTrade(long tradeId) {
+        for (int i = size - 1; i >= 0; i--) { // a repeated report is usually about the newest fill
+            if (slots[i].tradeId() == tradeId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Fill get(int index) {
+        java.util.Objects.checkIndex(index, size);
+        return slots[index];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}
