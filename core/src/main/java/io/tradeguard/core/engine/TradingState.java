@@ -78,7 +78,7 @@ final class TradingState {
     /** The unsettled subset of {@link #orders}: placing an order must not scan every order ever placed. */
     private final Map<ClientOrderId, Order> unsettled = new LinkedHashMap<>();
     /** Terminal orders the venue reported more filled than their fills: in doubt like the unsettled ones. */
-    private final Map<ClientOrderId, Order> missingFills = new HashMap<>();
+    private final Map<ClientOrderId, Order> missingFills = new LinkedHashMap<>();
     /** The settled orders, in the order they (last) settled, with the time of that event. */
     private final Map<ClientOrderId, Instant> settled = new LinkedHashMap<>();
     private Retention retention = new Retention(1_000, Duration.ofMinutes(2), Duration.ofDays(7));
@@ -155,23 +155,38 @@ final class TradingState {
      */
     private void put(Order order, Fill fill, Instant time) {
         ClientOrderId id = order.clientOrderId();
-        Order next = order.withFillsOf(orders.get(id), fill);
+        Order known = orders.get(id);
+        Order next = order.withFillsOf(known, fill);
         orders.put(id, next);
-        if (next.unsettled()) {
+        Standing was = standing(known);
+        Standing now = standing(next);
+        // each map touched only when the order is or was in it: most reports move an unsettled order along
+        if (now == Standing.UNSETTLED) {
             unsettled.put(id, next);
-        } else {
+        } else if (was == Standing.UNSETTLED) {
             unsettled.remove(id);
         }
-        if (!next.unsettled() && next.missingFills()) {
+        if (now == Standing.MISSING_FILLS) {
             missingFills.put(id, next);
-        } else {
+        } else if (was == Standing.MISSING_FILLS) {
             missingFills.remove(id);
         }
-        settled.remove(id); // settled again (a late fill): kept as long as a newly settled order
-        if (!next.unsettled() && !next.missingFills()) {
-            settled.put(id, time);
+        if (was == Standing.SETTLED) {
+            settled.remove(id); // settled again (a late fill): kept as long as a newly settled order
         }
-        evict(time);
+        if (now == Standing.SETTLED) {
+            settled.put(id, time);
+            evict(time); // only a settlement makes room for a new one, or moves the oldest order in doubt
+        }
+    }
+
+    private enum Standing { NONE, UNSETTLED, MISSING_FILLS, SETTLED }
+
+    private static Standing standing(Order order) {
+        if (order == null) {
+            return Standing.NONE;
+        }
+        return order.unsettled() ? Standing.UNSETTLED : order.missingFills() ? Standing.MISSING_FILLS : Standing.SETTLED;
     }
 
     /** Settled orders past the retention leave memory, oldest settlement first. */
@@ -180,22 +195,31 @@ final class TradingState {
             return;
         }
         Instant minAgeLimit = now.minus(retention.minAge());
-        Instant lookbackLimit = now.minus(retention.tradesLookback()).minus(Retention.TRADES_MARGIN);
-        Instant inDoubt = oldestInDoubt();
-        Instant windowLimit = inDoubt == null ? null : inDoubt.minus(Retention.TRADES_MARGIN);
         var oldest = settled.entrySet().iterator();
+        Instant windowLimit = null;
         while (settled.size() > retention.keep()) {
             var entry = oldest.next();
             Instant at = entry.getValue();
-            boolean beforeTradeWindow = windowLimit == null ? at.isBefore(now.minus(Retention.TRADES_MARGIN))
-                    : at.isBefore(windowLimit) || at.isBefore(lookbackLimit);
-            if (!at.isBefore(minAgeLimit) || !beforeTradeWindow) {
+            if (!at.isBefore(minAgeLimit)) {
                 return; // the next ones settled later still
+            }
+            if (windowLimit == null) {
+                Instant inDoubt = oldestInDoubt();
+                Instant lookbackLimit = now.minus(retention.tradesLookback()).minus(Retention.TRADES_MARGIN);
+                windowLimit = inDoubt == null ? now.minus(Retention.TRADES_MARGIN)
+                        : max(inDoubt.minus(Retention.TRADES_MARGIN), lookbackLimit);
+            }
+            if (!at.isBefore(windowLimit)) {
+                return; // a reconciliation may still fetch its trades
             }
             oldest.remove();
             orders.remove(entry.getKey());
             evicted++;
         }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Creation time of the oldest order in doubt (unsettled or missing fills), null when there is none. */
@@ -204,7 +228,7 @@ final class TradingState {
         if (!unsettled.isEmpty()) {
             oldest = unsettled.values().iterator().next().createdAt(); // first in, so first created
         }
-        for (Order order : missingFills.values()) {
+        for (Order order : missingFills.isEmpty() ? List.<Order>of() : missingFills.values()) {
             if (oldest == null || order.createdAt().isBefore(oldest)) {
                 oldest = order.createdAt();
             }

@@ -18,27 +18,35 @@ import java.util.RandomAccess;
  */
 final class FillList extends AbstractList<Fill> implements RandomAccess {
 
-    private static final FillList EMPTY = new FillList(new Shared(new Fill[0]), 0);
+    private static final FillList EMPTY = new FillList(new Shared(new Fill[0], 0), 0);
 
     /** The array the versions share, and how many of its slots some version already uses. */
     private static final class Shared {
-        Fill[] slots;
+        final Fill[] slots;
+        /** the slots' trade ids side by side: the duplicate check per report reads no Fill */
+        final long[] tradeIds;
         int used;
 
-        Shared(Fill[] slots) {
+        Shared(Fill[] slots, int used) {
             this.slots = slots;
-            this.used = slots.length;
+            this.tradeIds = new long[slots.length];
+            for (int i = 0; i < used; i++) {
+                tradeIds[i] = slots[i].tradeId();
+            }
+            this.used = used;
         }
     }
 
     private final Shared shared;
     private final int size;
     private final Fill[] slots;
+    private final long[] tradeIds;
 
     private FillList(Shared shared, int size) {
         this.shared = shared;
         this.size = size;
         this.slots = shared.slots;
+        this.tradeIds = shared.tradeIds;
     }
 
     static FillList empty() {
@@ -57,7 +65,7 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
         for (Fill fill : copy) {
             java.util.Objects.requireNonNull(fill, "fill");
         }
-        return new FillList(new Shared(copy), copy.length);
+        return new FillList(new Shared(copy, copy.length), copy.length);
     }
 
     /** These fills with one more, kept in time order ({@link Order#BY_TIME}). */
@@ -69,22 +77,22 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
         }
         if (inOrder && shared.used == size && size < slots.length) {
             slots[size] = fill;
+            tradeIds[size] = fill.tradeId();
             shared.used = size + 1;
             return new FillList(shared, size + 1);
         }
-        Fill[] grown = Arrays.copyOf(slots, Math.max(4, size + (size >> 1) + 1));
+        Fill[] grown = new Fill[Math.max(4, size + (size >> 1) + 1)];
+        System.arraycopy(slots, 0, grown, 0, size); // not beyond: those slots belong to other versions
         grown[size] = fill;
         if (!inOrder) {
             Arrays.sort(grown, 0, size + 1, Order.BY_TIME);
         }
-        Shared next = new Shared(grown);
-        next.used = size + 1;
-        return new FillList(next, size + 1);
+        return new FillList(new Shared(grown, size + 1), size + 1);
     }
 
     boolean hasTrade(long tradeId) {
         for (int i = size - 1; i >= 0; i--) { // a repeated report is usually about the newest fill
-            if (slots[i].tradeId() == tradeId) {
+            if (tradeIds[i] == tradeId) {
                 return true;
             }
         }
