@@ -114,6 +114,14 @@ class OrderRetentionTest {
         assertThat(state.evictedOrders()).isEqualTo(6);
         // nothing lost: the journal has every order's final state, and the position is that of every fill
         assertThat(journal).filteredOn(DomainEvent.OrderFilled.class::isInstance).hasSize(12);
+        // the order that left memory is found in the journal, final state and fill included (what the store projects)
+        List<DomainEvent.OrderFilled> first = journal.stream().filter(DomainEvent.OrderFilled.class::isInstance)
+                .map(DomainEvent.OrderFilled.class::cast).filter(e -> e.order().clientOrderId().equals(ids.getFirst())).toList();
+        assertThat(first).singleElement().satisfies(e -> {
+            assertThat(e.order().status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(e.order().filledQuantity()).isEqualByComparingTo("1");
+            assertThat(e.fill().quantity()).isEqualByComparingTo("1");
+        });
         assertThat(state.positions()).isEmpty();
 
         TradingState rebuilt = replayed();
