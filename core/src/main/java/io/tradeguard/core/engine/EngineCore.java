@@ -83,6 +83,7 @@ final class EngineCore {
         this.settings = settings;
         this.markets = List.copyOf(markets);
         this.state = state;
+        state.retention(TradingState.Retention.of(settings)); // before the journal is replayed into it
         this.clock = clock;
         Set<Market> traded = java.util.EnumSet.copyOf(this.markets);
         traded.forEach(m -> instruments.put(m, new HashMap<>()));
@@ -506,6 +507,7 @@ final class EngineCore {
             out.effect(new Effect.Cancel(applied.order().market(), applied.order().symbol(), applied.order().clientOrderId()));
         } else if (applied.order().status().isTerminal()) {
             cancelWhenAcknowledged.remove(applied.order().clientOrderId());
+            lastQueried.remove(applied.order().clientOrderId()); // asked no more: the map must not keep every order
         }
     }
 

@@ -12,6 +12,8 @@ import io.tradeguard.core.order.Order;
 import io.tradeguard.core.venue.Fill;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +25,43 @@ import java.util.Objects;
  * All trading state, owned by the engine thread. It changes only through {@link #apply}, live and when
  * the journal is replayed, which is why a restart rebuilds exactly what was there. Prices are the one
  * exception: ticks are not journaled.
+ *
+ * <p>Orders: every unsettled order, and the settled ones (terminal, every fill accounted) under the
+ * {@link Retention}. Older settled orders leave memory (the journal and the store keep them): a long-running
+ * engine must not hold every order it ever saw. Which orders leave depends only on the events and their times,
+ * so a replay of the journal rebuilds the same orders.
  */
 final class TradingState {
+
+    /**
+     * How long settled orders stay in memory. A settled order leaves when it is not among the {@code keep} most
+     * recently settled, and it settled more than {@code minAge} ago, and it settled before any reconciliation's trade window can reach
+     * (Reconciliations fetches trades from a minute before the oldest order in doubt, at most
+     * {@code tradesLookback} back; a trade of an order it no longer knew would read as someone else's trade).
+     *
+     * @param keep           settled orders always kept, the most recently settled
+     * @param minAge         a settled order is kept at least this long: late answers to the engine's own requests
+     *                       (a submit or cancel answer after the stream's final report) still find their order
+     * @param tradesLookback the engine's {@link EngineSettings#tradesLookback()}
+     */
+    record Retention(int keep, Duration minAge, Duration tradesLookback) {
+        /** Kept unless the order also settled before the reconciliation window: a minute, plus a minute of clock skew. */
+        static final Duration TRADES_MARGIN = Duration.ofSeconds(120);
+
+        Retention {
+            Objects.requireNonNull(minAge, "minAge");
+            Objects.requireNonNull(tradesLookback, "tradesLookback");
+            if (keep < 0 || minAge.isNegative() || tradesLookback.isNegative()) {
+                throw new IllegalArgumentException("order retention must not be negative: " + keep + ", " + minAge
+                        + ", " + tradesLookback);
+            }
+        }
+
+        /** 1,000 settled orders and every order of the last 2 minutes (the default trade window is 1 minute back). */
+        static Retention of(EngineSettings settings) {
+            return new Retention(1_000, Duration.ofMinutes(2), settings.tradesLookback());
+        }
+    }
 
     record PositionKey(Market market, Symbol symbol) {
     }
@@ -32,7 +69,7 @@ final class TradingState {
     record BalanceKey(Market market, Asset asset) {
     }
 
-    /** Everything a restart must rebuild; compared by the restart tests. */
+    /** Everything a restart must rebuild (the orders in memory, see {@link Retention}); compared by the restart tests. */
     record Durable(List<Order> orders, Map<PositionKey, Position> positions, Map<BalanceKey, AssetBalance> balances,
                    DailyStats daily, boolean halted, String haltReason) {
     }
@@ -40,6 +77,12 @@ final class TradingState {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     /** The unsettled subset of {@link #orders}: placing an order must not scan every order ever placed. */
     private final Map<ClientOrderId, Order> unsettled = new LinkedHashMap<>();
+    /** Terminal orders the venue reported more filled than their fills: in doubt like the unsettled ones. */
+    private final Map<ClientOrderId, Order> missingFills = new LinkedHashMap<>();
+    /** The settled orders, in the order they (last) settled, with the time of that event. */
+    private final Map<ClientOrderId, Instant> settled = new LinkedHashMap<>();
+    private Retention retention = new Retention(1_000, Duration.ofMinutes(2), Duration.ofDays(7));
+    private long evicted;
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final Map<BalanceKey, AssetBalance> balances = new LinkedHashMap<>();
     /** per market: BTCUSDT trades on spot and futures at different prices */
@@ -49,18 +92,23 @@ final class TradingState {
     private String haltReason = "";
     private long lastSequence;
 
+    /** Set before the journal is replayed (a different retention would rebuild a different set of orders). */
+    void retention(Retention value) {
+        this.retention = Objects.requireNonNull(value, "retention");
+    }
+
     void apply(DomainEvent event) {
         switch (event) {
-            case DomainEvent.OrderSubmitted e -> put(e.order(), null);
-            case DomainEvent.OrderPlaced e -> put(e.order(), null);
-            case DomainEvent.OrderPartiallyFilled e -> put(e.order(), e.fill());
-            case DomainEvent.OrderFilled e -> put(e.order(), e.fill());
-            case DomainEvent.OrderCancelled e -> put(e.order(), null);
-            case DomainEvent.OrderExpired e -> put(e.order(), null);
-            case DomainEvent.OrderRejected e -> put(e.order(), null);
-            case DomainEvent.OrderStatusUnknown e -> put(e.order(), null);
-            case DomainEvent.OrderUpdated e -> put(e.order(), null);
-            case DomainEvent.OrderAdopted e -> put(e.order(), null);
+            case DomainEvent.OrderSubmitted e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderPlaced e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderPartiallyFilled e -> put(e.order(), e.fill(), e.time());
+            case DomainEvent.OrderFilled e -> put(e.order(), e.fill(), e.time());
+            case DomainEvent.OrderCancelled e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderExpired e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderRejected e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderStatusUnknown e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderUpdated e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderAdopted e -> put(e.order(), null, e.time());
             case DomainEvent.PositionOpened e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionUpdated e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionClosed e -> positions.remove(new PositionKey(e.market(), e.symbol()));
@@ -105,27 +153,105 @@ final class TradingState {
      * The event's order (totals, no fill list) with the fills known so far plus the event's new fill.
      * The order's constructor checks that the fills add up to its totals.
      */
-    private void put(Order order, Fill fill) {
-        Order known = orders.get(order.clientOrderId());
-        List<Fill> fills = known == null ? List.of() : known.fills();
-        if (fill != null && (known == null || !known.hasFill(fill.tradeId()))) {
-            fills = Order.appended(fills, fill);
+    private void put(Order order, Fill fill, Instant time) {
+        ClientOrderId id = order.clientOrderId();
+        Order known = orders.get(id);
+        Order next = order.withFillsOf(known, fill);
+        orders.put(id, next);
+        Standing was = standing(known);
+        Standing now = standing(next);
+        // each map touched only when the order is or was in it: most reports move an unsettled order along
+        if (now == Standing.UNSETTLED) {
+            unsettled.put(id, next);
+        } else if (was == Standing.UNSETTLED) {
+            unsettled.remove(id);
         }
-        Order next = fills.isEmpty() ? order : order.withFills(fills);
-        orders.put(order.clientOrderId(), next);
-        if (next.unsettled()) {
-            unsettled.put(next.clientOrderId(), next);
-        } else {
-            unsettled.remove(next.clientOrderId());
+        if (now == Standing.MISSING_FILLS) {
+            missingFills.put(id, next);
+        } else if (was == Standing.MISSING_FILLS) {
+            missingFills.remove(id);
         }
+        if (was == Standing.SETTLED) {
+            settled.remove(id); // settled again (a late fill): kept as long as a newly settled order
+        }
+        if (now == Standing.SETTLED) {
+            settled.put(id, time);
+            evict(time); // only a settlement makes room for a new one, or moves the oldest order in doubt
+        }
+    }
+
+    private enum Standing { NONE, UNSETTLED, MISSING_FILLS, SETTLED }
+
+    private static Standing standing(Order order) {
+        if (order == null) {
+            return Standing.NONE;
+        }
+        return order.unsettled() ? Standing.UNSETTLED : order.missingFills() ? Standing.MISSING_FILLS : Standing.SETTLED;
+    }
+
+    /** Settled orders past the retention leave memory, oldest settlement first. */
+    private void evict(Instant now) {
+        if (settled.size() <= retention.keep()) {
+            return;
+        }
+        Instant minAgeLimit = now.minus(retention.minAge());
+        var oldest = settled.entrySet().iterator();
+        Instant windowLimit = null;
+        while (settled.size() > retention.keep()) {
+            var entry = oldest.next();
+            Instant at = entry.getValue();
+            if (!at.isBefore(minAgeLimit)) {
+                return; // the next ones settled later still
+            }
+            if (windowLimit == null) {
+                Instant inDoubt = oldestInDoubt();
+                Instant lookbackLimit = now.minus(retention.tradesLookback()).minus(Retention.TRADES_MARGIN);
+                windowLimit = inDoubt == null ? now.minus(Retention.TRADES_MARGIN)
+                        : max(inDoubt.minus(Retention.TRADES_MARGIN), lookbackLimit);
+            }
+            if (!at.isBefore(windowLimit)) {
+                return; // a reconciliation may still fetch its trades
+            }
+            oldest.remove();
+            orders.remove(entry.getKey());
+            evicted++;
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Creation time of the oldest order in doubt (unsettled or missing fills), null when there is none. */
+    private Instant oldestInDoubt() {
+        Instant oldest = null;
+        if (!unsettled.isEmpty()) {
+            oldest = unsettled.values().iterator().next().createdAt(); // first in, so first created
+        }
+        for (Order order : missingFills.isEmpty() ? List.<Order>of() : missingFills.values()) {
+            if (oldest == null || order.createdAt().isBefore(oldest)) {
+                oldest = order.createdAt();
+            }
+        }
+        return oldest;
     }
 
     private static PositionKey key(Position position) {
         return new PositionKey(position.market(), position.symbol());
     }
 
+    /** The order if it is in memory: unsettled, or settled within the {@link Retention}. */
     Order order(ClientOrderId id) {
         return orders.get(id);
+    }
+
+    /** How many settled orders have left memory since this state was created (replay included). */
+    long evictedOrders() {
+        return evicted;
+    }
+
+    int settledOrdersHeld() {
+        return settled.size();
     }
 
     List<Order> allOrders() {

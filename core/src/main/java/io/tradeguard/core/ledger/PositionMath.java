@@ -15,6 +15,10 @@ public final class PositionMath {
     /** Decimal places of the pro-rata shares of entry cost and fees. */
     static final int SHARE_SCALE = 18;
 
+    /** Market.wireName() lower-cases on every call; a position id is built per opening fill */
+    private static final String[] WIRE_NAMES = java.util.Arrays.stream(io.tradeguard.core.model.Market.values())
+            .map(io.tradeguard.core.model.Market::wireName).toArray(String[]::new);
+
     private PositionMath() {
     }
 
@@ -74,8 +78,11 @@ public final class PositionMath {
             return new Outcome(current, reduced, null, realized);
         }
 
-        BigDecimal stake = closedEntryCost.add(closedEntryFees)
-                .divide(BigDecimal.valueOf(current.leverage()), SHARE_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal margin = closedEntryCost.add(closedEntryFees);
+        // the stake only divides the P&L below, whose result does not depend on the stake's scale: unlevered, and
+        // exact at SHARE_SCALE already, dividing by 1 would change nothing but the scale
+        BigDecimal stake = current.leverage() == 1 && margin.scale() <= SHARE_SCALE ? margin
+                : margin.divide(BigDecimal.valueOf(current.leverage()), SHARE_SCALE, RoundingMode.HALF_EVEN);
         BigDecimal ratio = stake.signum() == 0 ? BigDecimal.ZERO
                 : realizedTotal.divide(stake, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
         ClosedTrade trade = new ClosedTrade(current.positionId(), current.positionId(), current.market(),
@@ -92,7 +99,7 @@ public final class PositionMath {
     }
 
     private static Position open(LedgerFill fill, BigDecimal signedQuantity, BigDecimal fee, int leverage) {
-        return new Position(fill.market().wireName() + ":" + fill.symbol().value() + ":" + fill.fillId(), fill.market(), fill.symbol(),
+        return new Position(WIRE_NAMES[fill.market().ordinal()] + ":" + fill.symbol().value() + ":" + fill.fillId(), fill.market(), fill.symbol(),
                 fill.baseAsset(), fill.quoteAsset(), signedQuantity, signedQuantity.abs().multiply(fill.price()),
                 fee, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, leverage, fill.time(), fill.time());

@@ -13,7 +13,6 @@ import io.tradeguard.core.venue.OrderUpdate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +63,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         Objects.requireNonNull(venueFilledQuantity, "venueFilledQuantity");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        fills = List.copyOf(fills);
+        fills = FillList.of(fills); // immutable; shares its array with the order's earlier versions
         commissions = List.copyOf(commissions);
         reason = reason == null ? "" : reason;
         instructions = instructions == null ? OrderInstructions.DEFAULTS : instructions;
@@ -121,9 +120,30 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
 
     /** This order with the given fills, which must add up to its totals (rebuilding from events). */
     public Order withFills(List<Fill> all) {
-        if (sum(all).compareTo(filledQuantity) != 0) {
+        return withFills(all, sum(all));
+    }
+
+    /**
+     * This order with the fills of {@code known} (the same order before this event) and, when not null and not
+     * known yet, one more fill: the engine's rebuild of an event's order, checked against the totals without
+     * adding up every fill again.
+     */
+    public Order withFillsOf(Order known, Fill fill) {
+        if (known == null) {
+            return fill == null ? this : withFills(List.of(fill), fill.quantity());
+        }
+        FillList have = (FillList) known.fills;
+        if (fill == null || have.hasTrade(fill.tradeId())) {
+            return have.isEmpty() ? this : withFills(have, known.filledQuantity);
+        }
+        BigDecimal before = have.isEmpty() ? BigDecimal.ZERO : known.filledQuantity; // the fills' sum, checked when added
+        return withFills(have.plus(fill), before.add(fill.quantity()));
+    }
+
+    private Order withFills(List<Fill> all, BigDecimal sumOfAll) {
+        if (sumOfAll.compareTo(filledQuantity) != 0) {
             // the totals and the fills disagree: a bug, never a state to trade on
-            throw new IllegalStateException("order " + clientOrderId + ": fills add up to " + sum(all).toPlainString()
+            throw new IllegalStateException("order " + clientOrderId + ": fills add up to " + sumOfAll.toPlainString()
                     + " but the filled quantity is " + filledQuantity.toPlainString());
         }
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity, quoteQuantity,
@@ -133,12 +153,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
 
     /** Only meaningful on the engine's own copy, which has the fills. */
     public boolean hasFill(long tradeId) {
-        for (Fill fill : fills) {
-            if (fill.tradeId() == tradeId) {
-                return true;
-            }
-        }
-        return false;
+        return ((FillList) fills).hasTrade(tradeId);
     }
 
     /** Not finished on the venue (or not known to be): the engine still expects news about it. */
@@ -152,12 +167,21 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
     }
 
     Order withFill(Fill fill, Instant now) {
-        List<Fill> next = appended(fills, fill);
         BigDecimal quantitySum = filledQuantity.add(fill.quantity());
         return new Order(clientOrderId, venueOrderId, market, symbol, side, type, timeInForce, quantity,
-                quoteQuantity, price, stopPrice, reduceOnly, origin, reason, status, next, quantitySum,
-                filledNotional.add(fill.price().multiply(fill.quantity())), plus(commissions, fill),
+                quoteQuantity, price, stopPrice, reduceOnly, origin, reason, status, ((FillList) fills).plus(fill),
+                quantitySum, filledNotional.add(fill.price().multiply(fill.quantity())), plus(commissions, fill),
                 venueFilledQuantity.max(quantitySum), rejectReason, createdAt, now, venueTime, filledAt, instructions);
+    }
+
+    /** {@link #withFill} and {@link #with} in one step: one new order instead of two. */
+    Order withFillAnd(Fill fill, Long newVenueOrderId, OrderStatus newStatus, BigDecimal newVenueFilled,
+                      String newRejectReason, Instant now, Instant newVenueTime, Instant newFilledAt) {
+        return new Order(clientOrderId, newVenueOrderId, market, symbol, side, type, timeInForce, quantity,
+                quoteQuantity, price, stopPrice, reduceOnly, origin, reason, newStatus, ((FillList) fills).plus(fill),
+                filledQuantity.add(fill.quantity()), filledNotional.add(fill.price().multiply(fill.quantity())),
+                plus(commissions, fill), newVenueFilled, newRejectReason, createdAt, now, newVenueTime, newFilledAt,
+                instructions);
     }
 
     Order with(Long newVenueOrderId, OrderStatus newStatus, BigDecimal newVenueFilled, String newRejectReason,
@@ -172,18 +196,17 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
 
     /** The fills with one more, kept in time order (a plain append in the usual case of an in-order fill). */
     public static List<Fill> appended(List<Fill> fills, Fill fill) {
-        List<Fill> next = new ArrayList<>(fills.size() + 1);
-        next.addAll(fills);
-        next.add(fill);
-        if (!fills.isEmpty() && BY_TIME.compare(fills.get(fills.size() - 1), fill) > 0) {
-            next.sort(BY_TIME);
-        }
-        return next;
+        return FillList.of(fills).plus(fill);
     }
 
     private static List<Commission> plus(List<Commission> totals, Fill fill) {
         if (fill.commissionAsset() == null || fill.commission().signum() == 0) {
             return totals;
+        }
+        if (totals.size() == 1 && totals.getFirst().asset().equals(fill.commissionAsset())) {
+            // the usual case: every fill pays in the same asset
+            Commission only = totals.getFirst();
+            return List.of(new Commission(only.asset(), only.amount().add(fill.commission())));
         }
         TreeMap<String, Commission> byAsset = new TreeMap<>();
         totals.forEach(c -> byAsset.put(c.asset().code(), c));

@@ -5,6 +5,7 @@ import io.tradeguard.core.order.OrderTransitions.Move;
 import io.tradeguard.core.venue.Fill;
 import io.tradeguard.core.venue.OrderUpdate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,12 @@ public final class OrderReports {
         }
 
         public boolean changed() {
-            return !before.equals(order);
+            if (before == order) {
+                return false;
+            }
+            // a new fill or status settles it without comparing every field
+            return before.status() != order.status() || before.fills().size() != order.fills().size()
+                    || !before.equals(order);
         }
 
         public boolean statusChanged() {
@@ -47,16 +53,18 @@ public final class OrderReports {
             throw new IllegalArgumentException("report for " + report.clientOrderId() + " applied to " + order.clientOrderId());
         }
         Instant now = report.receivedAt();
-        Order next = order;
         Fill newFill = null;
         Fill fill = report.lastFill();
         if (fill != null && !order.hasFill(fill.tradeId())) {
-            next = next.withFill(fill, now);
             newFill = fill;
         }
+        // the totals after the new fill, as Order.withFill computes them
+        BigDecimal filledQuantity = newFill == null ? order.filledQuantity() : order.filledQuantity().add(newFill.quantity());
+        BigDecimal venueFilledBefore = newFill == null ? order.venueFilledQuantity()
+                : order.venueFilledQuantity().max(filledQuantity);
 
         String anomaly = null;
-        Long venueId = next.venueOrderId();
+        Long venueId = order.venueOrderId();
         if (venueId == null) {
             venueId = report.venueOrderId();
         } else if (venueId != report.venueOrderId()) {
@@ -66,7 +74,7 @@ public final class OrderReports {
 
         Optional<OrderTrigger> trigger = OrderTrigger.reported(report.status());
         Move move;
-        OrderStatus status = next.status();
+        OrderStatus status = order.status();
         if (trigger.isEmpty()) {
             move = Move.ILLEGAL;
             anomaly = "the venue cannot report the engine-only status " + report.status();
@@ -80,21 +88,29 @@ public final class OrderReports {
             }
         }
 
-        String rejectReason = next.rejectReason();
+        String rejectReason = order.rejectReason();
         if (move == Move.ADVANCE && report.rejectReason() != null && !report.rejectReason().isBlank()
                 && !"NONE".equals(report.rejectReason())) {
             rejectReason = report.rejectReason();
         }
-        var venueFilled = next.venueFilledQuantity().max(report.filledQuantity());
-        Instant venueTime = next.venueTime() == null || report.venueTime().isAfter(next.venueTime())
-                ? report.venueTime() : next.venueTime();
-        Instant filledAt = next.filledAt();
+        BigDecimal venueFilled = venueFilledBefore.max(report.filledQuantity());
+        Instant venueTime = order.venueTime() == null || report.venueTime().isAfter(order.venueTime())
+                ? report.venueTime() : order.venueTime();
+        Instant filledAt = order.filledAt();
         if (status == OrderStatus.FILLED && filledAt == null) {
             filledAt = report.venueTime();
         }
-        Order candidate = next.with(venueId, status, venueFilled, rejectReason, next.updatedAt(), venueTime, filledAt);
-        if (!candidate.equals(next)) {
-            next = candidate.with(venueId, status, venueFilled, rejectReason, now, venueTime, filledAt);
+        // the report changes more than the fills: the order's update time is the report's
+        boolean moved = !Objects.equals(venueId, order.venueOrderId()) || status != order.status()
+                || !venueFilled.equals(venueFilledBefore) || !Objects.equals(rejectReason, order.rejectReason())
+                || !Objects.equals(venueTime, order.venueTime()) || !Objects.equals(filledAt, order.filledAt());
+        Order next;
+        if (newFill != null) {
+            next = order.withFillAnd(newFill, venueId, status, venueFilled, rejectReason, now, venueTime, filledAt);
+        } else if (moved) {
+            next = order.with(venueId, status, venueFilled, rejectReason, now, venueTime, filledAt);
+        } else {
+            next = order;
         }
         return new Applied(order, next, move, newFill, anomaly);
     }
