@@ -25,7 +25,7 @@ public final class Account {
     /** Open orders of all symbols, by id; they are never evicted. */
     private final LongMap<Order> open = new LongMap<>();
     /** Open orders by client id: two open orders never share one. */
-    private final Map<String, Order> openByClientId = new HashMap<>();
+    private final ClientIdIndex openByClientId = new ClientIdIndex();
     final LinkedHashMap<Long, OrderList> lists = new LinkedHashMap<>();
     final Map<String, OrderList> listsByClientId = new HashMap<>();
     final ArrayDeque<Fill> trades = new ArrayDeque<>();
@@ -125,7 +125,7 @@ public final class Account {
 
     void remember(Order o) {
         open.put(o.orderId, o);
-        openByClientId.put(o.clientOrderId, o);
+        openByClientId.put(o);
         if (o.inst.index >= openPerMarket.length) {
             openPerMarket = Arrays.copyOf(openPerMarket, o.inst.index + 1);
         }
@@ -136,7 +136,7 @@ public final class Account {
     void closed(Order o, int limit) {
         openPerMarket[o.inst.index]--;
         open.remove(o.orderId);
-        openByClientId.remove(o.clientOrderId, o);
+        openByClientId.remove(o);
         closed.add(o, limit);
     }
 
