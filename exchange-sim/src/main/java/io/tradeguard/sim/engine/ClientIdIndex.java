@@ -1,10 +1,10 @@
 package io.tradeguard.sim.engine;
 
 /**
- * Client order ids to open orders: open addressing over the ids' hash codes kept in an int column,
- * linear probing, deletion by backward shift. Unlike a HashMap it allocates nothing per entry, and a
- * lookup of an unused id (every new order's duplicate check) usually reads one slot of the hash column
- * without touching any order or string.
+ * Client order ids to open orders: open addressing over the ids' hash codes kept in an int column
+ * (0 marks a free slot, so a hash code of 0 is stored as 1), linear probing, deletion by backward shift.
+ * Unlike a HashMap it allocates nothing per entry, and a lookup of an unused id (every new order's
+ * duplicate check) usually reads one slot of the hash column without touching any order or string.
  */
 final class ClientIdIndex {
     private int[] hashes = new int[64];
@@ -12,13 +12,18 @@ final class ClientIdIndex {
     private int mask = 63;
     private int size;
 
+    private static int stored(String clientOrderId) {
+        int h = clientOrderId.hashCode();
+        return h == 0 ? 1 : h;
+    }
+
     private static int slot(int hash, int mask) {
         return (hash ^ (hash >>> 16)) & mask;
     }
 
     Order get(String clientOrderId) {
-        int h = clientOrderId.hashCode();
-        for (int i = slot(h, mask); orders[i] != null; i = (i + 1) & mask) {
+        int h = stored(clientOrderId);
+        for (int i = slot(h, mask); hashes[i] != 0; i = (i + 1) & mask) {
             if (hashes[i] == h && orders[i].clientOrderId.equals(clientOrderId)) {
                 return orders[i];
             }
@@ -32,9 +37,9 @@ final class ClientIdIndex {
             resize(orders.length * 2);
         }
         String id = o.clientOrderId;
-        int h = id.hashCode();
+        int h = stored(id);
         int i = slot(h, mask);
-        while (orders[i] != null) {
+        while (hashes[i] != 0) {
             if (hashes[i] == h && orders[i].clientOrderId.equals(id)) {
                 orders[i] = o;
                 return;
@@ -48,23 +53,25 @@ final class ClientIdIndex {
 
     /** Removes the order's client id if it maps to this very order. */
     boolean remove(Order o) {
-        int h = o.clientOrderId.hashCode();
+        int h = stored(o.clientOrderId);
         int i = slot(h, mask);
-        while (orders[i] != null && orders[i] != o) {
+        while (hashes[i] != 0 && (hashes[i] != h || orders[i] != o)) {
             i = (i + 1) & mask;
         }
-        if (orders[i] == null) {
+        if (hashes[i] == 0) {
             return false;
         }
+        hashes[i] = 0;
         orders[i] = null;
         size--;
         // shift back the entries of the probe run so lookups never stop at the hole
-        for (int j = (i + 1) & mask; orders[j] != null; j = (j + 1) & mask) {
+        for (int j = (i + 1) & mask; hashes[j] != 0; j = (j + 1) & mask) {
             int home = slot(hashes[j], mask);
             boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
             if (movable) {
                 hashes[i] = hashes[j];
                 orders[i] = orders[j];
+                hashes[j] = 0;
                 orders[j] = null;
                 i = j;
             }
@@ -84,9 +91,9 @@ final class ClientIdIndex {
         mask = capacity - 1;
         for (int i = 0; i < oldOrders.length; i++) {
             Order o = oldOrders[i];
-            if (o != null) {
+            if (oldHashes[i] != 0) {
                 int j = slot(oldHashes[i], mask);
-                while (orders[j] != null) {
+                while (hashes[j] != 0) {
                     j = (j + 1) & mask;
                 }
                 hashes[j] = oldHashes[i];

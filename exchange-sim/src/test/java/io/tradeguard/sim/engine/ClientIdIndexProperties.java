@@ -25,7 +25,10 @@ class ClientIdIndexProperties {
                 }
             }
         }
-        for (int i = 0; i < 72; i++) {
+        // a hash code of 0 is stored as 1: these two share a stored hash
+        IDS.add("");
+        IDS.add("\u0001");
+        for (int i = 0; i < 70; i++) {
             IDS.add("k" + i);
         }
     }
