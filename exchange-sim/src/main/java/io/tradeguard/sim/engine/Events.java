@@ -25,6 +25,9 @@ final class Events {
     }
 
     void dirty(Account a) {
+        if (!on) {
+            return; // nobody listens: no account positions to batch (the accounts' change bits stay set, unused)
+        }
         if (!a.dirty) {
             a.dirty = true;
         }
@@ -68,7 +71,7 @@ final class Events {
 
     /** One outboundAccountPosition per changed account, listing the assets that changed. */
     void flushAccounts(long now) {
-        int n = dirty.size();
+        int n = dirty.size(); // always 0 when nobody listens
         for (int i = 0; i < n; i++) {
             Account a = dirty.get(i);
             a.queued = false;
@@ -76,10 +79,6 @@ final class Events {
                 continue;
             }
             a.dirty = false;
-            if (!on) {
-                java.util.Arrays.fill(a.touched, 0L);
-                continue;
-            }
             List<EngineEvent.Balance> changed = new ArrayList<>();
             for (int w = 0; w < a.touched.length; w++) {
                 long bits = a.touched[w];
