@@ -4,12 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A spot account: free and locked balance per asset (1e-8 units), commission rates, open and past orders. */
 public final class Account {
+    private static final Comparator<Order> BY_ID = Comparator.comparingLong(o -> o.orderId);
+
     public final long id;
     public final String apiKey;
     /** Commission rates in 1e-8 units (0.001 = 100_000). */
@@ -19,17 +22,15 @@ public final class Account {
     long[] locked = new long[8];
     long updateTime;
     final Map<Long, OrderList> openLists = new HashMap<>();
-    /** Every retained order (open ones are never evicted). */
-    final LongMap<Order> orders = new LongMap<>();
-    /** Open orders of all symbols. */
-    private int openCount;
-    /** The latest order with each client id, open or not. */
-    final Map<String, Order> byClientId = new HashMap<>();
+    /** Open orders of all symbols, by id; they are never evicted. */
+    private final LongMap<Order> open = new LongMap<>();
+    /** Open orders by client id: two open orders never share one. */
+    private final ClientIdIndex openByClientId = new ClientIdIndex();
     final LinkedHashMap<Long, OrderList> lists = new LinkedHashMap<>();
     final Map<String, OrderList> listsByClientId = new HashMap<>();
     final ArrayDeque<Fill> trades = new ArrayDeque<>();
-    /** Closed orders, oldest first: the ones evicted once more than the history limit are kept. */
-    final ArrayDeque<Order> closed = new ArrayDeque<>();
+    /** Closed orders, oldest first, at most the history limit. */
+    private final ClosedOrders closed = new ClosedOrders();
     /** Open orders per market index, for MAX_NUM_ORDERS without a scan. */
     private int[] openPerMarket = new int[4];
     /** Assets changed since the last outboundAccountPosition, as a bit set over asset ids. */
@@ -123,25 +124,20 @@ public final class Account {
     }
 
     void remember(Order o) {
-        orders.put(o.orderId, o);
-        byClientId.put(o.clientOrderId, o);
+        open.put(o.orderId, o);
+        openByClientId.put(o);
         if (o.inst.index >= openPerMarket.length) {
             openPerMarket = Arrays.copyOf(openPerMarket, o.inst.index + 1);
         }
         openPerMarket[o.inst.index]++;
-        openCount++;
     }
 
     /** The order is closed: it stays queryable until {@code limit} newer orders have closed. */
     void closed(Order o, int limit) {
         openPerMarket[o.inst.index]--;
-        openCount--;
-        closed.addLast(o);
-        while (closed.size() > limit) {
-            Order old = closed.removeFirst();
-            orders.remove(old.orderId);
-            byClientId.remove(old.clientOrderId, old);
-        }
+        open.remove(o.orderId);
+        openByClientId.remove(o);
+        closed.add(o, limit);
     }
 
     void remember(OrderList l, int limit) {
@@ -162,21 +158,45 @@ public final class Account {
 
     /** Open orders (of one symbol, or all when null), oldest first. */
     List<Order> openOrders(String symbol) {
-        List<Order> out = new ArrayList<>(Math.min(openCount, 1024));
-        if (openCount > 0) {
-            for (Order o : orders.values()) {
-                if (o.status.isOpen() && (symbol == null || o.inst.symbol.equals(symbol))) {
-                    out.add(o);
-                }
+        List<Order> out = new ArrayList<>(open.size());
+        for (Order o : open.values()) {
+            if (symbol == null || o.inst.symbol.equals(symbol)) {
+                out.add(o);
             }
-            out.sort(java.util.Comparator.comparingLong(o -> o.orderId));
         }
+        out.sort(BY_ID);
         return out;
+    }
+
+    /** Every retained order, open or closed, oldest first. */
+    List<Order> retainedOrders() {
+        List<Order> out = new ArrayList<>(open.size() + closed.size());
+        out.addAll(open.values());
+        closed.addTo(out);
+        out.sort(BY_ID);
+        return out;
+    }
+
+    /** The open order with this id, or null. */
+    Order openOrder(long orderId) {
+        return open.get(orderId);
+    }
+
+    /** The open order with this id, else the retained closed one, else null. */
+    Order order(long orderId) {
+        Order o = open.get(orderId);
+        return o != null ? o : closed.byId(orderId);
     }
 
     /** The open order with this client id, or null. */
     Order openByClientId(String clientOrderId) {
-        Order o = byClientId.get(clientOrderId);
+        Order o = openByClientId.get(clientOrderId);
         return o != null && o.status.isOpen() ? o : null;
+    }
+
+    /** The newest retained order with this client id (an open one is always the newest), or null. */
+    Order latestByClientId(String clientOrderId) {
+        Order o = openByClientId.get(clientOrderId);
+        return o != null ? o : closed.latestByClientId(clientOrderId);
     }
 }

@@ -14,7 +14,7 @@ public final class EngineQueries {
 
     /** GET /api/v3/order: by orderId (the client id must then match) or by client order id. */
     public Outcome order(Account a, String symbol, long orderId, String origClientOrderId) {
-        Order o = orderId >= 0 ? a.orders.get(orderId) : a.byClientId.get(origClientOrderId);
+        Order o = orderId >= 0 ? a.order(orderId) : a.latestByClientId(origClientOrderId);
         if (o == null || !o.inst.symbol.equals(symbol)) {
             return new Outcome.Rejected(Reject.NO_SUCH_ORDER);
         }
@@ -31,9 +31,7 @@ public final class EngineQueries {
     /** GET /api/v3/allOrders: from orderId upwards, else the most recent {@code limit}; time bounds inclusive. */
     public List<OrderView> allOrders(Account a, String symbol, long fromOrderId, long startTime, long endTime, int limit) {
         List<OrderView> matching = new ArrayList<>();
-        List<Order> all = new ArrayList<>(a.orders.values());
-        all.sort(Comparator.comparingLong(o -> o.orderId));
-        for (Order o : all) {
+        for (Order o : a.retainedOrders()) {
             if (o.inst.symbol.equals(symbol) && o.orderId >= Math.max(fromOrderId, 0)
                     && o.time >= startTime && o.time <= endTime) {
                 matching.add(o.view());
@@ -115,6 +113,6 @@ public final class EngineQueries {
 
     /** Every order of the account, open or not, oldest first (as far as retained). */
     public List<OrderView> orders(Account a) {
-        return a.orders.values().stream().sorted(Comparator.comparingLong(o -> o.orderId)).map(Order::view).toList();
+        return a.retainedOrders().stream().map(Order::view).toList();
     }
 }

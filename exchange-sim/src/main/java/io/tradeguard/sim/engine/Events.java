@@ -25,6 +25,9 @@ final class Events {
     }
 
     void dirty(Account a) {
+        if (!on) {
+            return; // nobody listens: no account positions to batch (the accounts' change bits stay set, unused)
+        }
         if (!a.dirty) {
             a.dirty = true;
         }
@@ -68,26 +71,30 @@ final class Events {
 
     /** One outboundAccountPosition per changed account, listing the assets that changed. */
     void flushAccounts(long now) {
-        for (Account a : dirty) {
+        int n = dirty.size(); // always 0 when nobody listens
+        for (int i = 0; i < n; i++) {
+            Account a = dirty.get(i);
             a.queued = false;
             if (!a.dirty) {
                 continue;
             }
             a.dirty = false;
-            List<EngineEvent.Balance> changed = on ? new ArrayList<>() : null;
+            List<EngineEvent.Balance> changed = new ArrayList<>();
             for (int w = 0; w < a.touched.length; w++) {
                 long bits = a.touched[w];
                 a.touched[w] = 0;
-                while (on && bits != 0) {
+                while (bits != 0) {
                     int asset = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     changed.add(new EngineEvent.Balance(assets.name(asset), a.free(asset), a.locked(asset)));
                 }
             }
-            if (on && !changed.isEmpty()) {
+            if (!changed.isEmpty()) {
                 listener.on(new EngineEvent.AccountPosition(a.id, a.updateTime > 0 ? a.updateTime : now, changed));
             }
         }
-        dirty.clear();
+        if (n > 0) {
+            dirty.clear();
+        }
     }
 }

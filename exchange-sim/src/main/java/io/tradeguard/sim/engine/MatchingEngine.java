@@ -263,7 +263,7 @@ public final class MatchingEngine {
         if (m == null) {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
-        Order o = orderId >= 0 ? a.orders.get(orderId) : a.openByClientId(origClientOrderId);
+        Order o = orderId >= 0 ? a.openOrder(orderId) : a.openByClientId(origClientOrderId);
         if (o == null || !o.status.isOpen() || !o.inst.symbol.equals(symbol)
                 || (orderId >= 0 && origClientOrderId != null && !o.clientOrderId.equals(origClientOrderId))) {
             return new Outcome.Rejected(Reject.UNKNOWN_ORDER_CANCEL);
