@@ -7,6 +7,7 @@ import io.tradeguard.core.engine.EngineSettings;
 import io.tradeguard.core.state.TradingSnapshot;
 import io.tradeguard.core.guard.TradingGuards;
 import io.tradeguard.core.journal.InMemoryJournal;
+import io.tradeguard.core.journal.Journal;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Side;
 import io.tradeguard.core.order.OrderIntent;
@@ -62,9 +63,11 @@ public class TickToOrderBenchmark {
     private static final BigDecimal STOP = new BigDecimal("45000.00");
     private static final BigDecimal[] TICKS = {new BigDecimal("44000.00"), new BigDecimal("44000.01")};
 
-    private SigningVenue venue;
+    /** the engine's journal; {@link TickToOrderStages} wraps it to note when the exit is appended */
+    Journal journal = new InMemoryJournal();
+    SigningVenue venue;
     private TradingGuards guards;
-    private Engine engine;
+    Engine engine;
     private OrderBook book;
     private long n;
 
@@ -73,7 +76,7 @@ public class TickToOrderBenchmark {
         venue = new SigningVenue();
         venue.waiter = Thread.currentThread();
         guards = TradingGuards.create(RiskConfig.defaults(), InstantSource.system());
-        engine = Engine.builder(guards.watch(venue), new InMemoryJournal())
+        engine = Engine.builder(guards.watch(venue), journal)
                 .settings(EngineSettings.defaults(Market.SPOT).withTickInterval(null).withCancelOpenOrdersOnStop(false))
                 .gates(guards.gates())
                 .priceWatcher(guards.priceWatcher())
