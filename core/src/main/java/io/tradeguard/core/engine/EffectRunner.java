@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -52,7 +53,7 @@ final class EffectRunner {
     private final Handoff<Runnable> toSender;
     private final Thread sender;
     /** true while the sender waits for work; taken (set false) by whoever hands it the next effect */
-    private final java.util.concurrent.atomic.AtomicBoolean senderIdle = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean senderIdle = new AtomicBoolean();
     private volatile boolean closed;
     private final Map<Market, AutoCloseable> prices = new EnumMap<>(Market.class);
     /** leverage the venue confirmed per futures symbol in this run; a restart asks again (cheap, and always right) */

@@ -15,6 +15,7 @@ import io.tradeguard.core.venue.Venue;
 import io.tradeguard.core.venue.VenueError;
 import io.tradeguard.core.venue.VenueException;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ public final class Engine implements AutoCloseable {
     public enum Lifecycle { NEW, STARTING, RUNNING, STOPPING, STOPPED }
 
     /** how long the engine's threads poll after their last message before they park (see {@link Builder#handoffSpin}) */
-    public static final java.time.Duration DEFAULT_HANDOFF_SPIN = java.time.Duration.ofNanos(50_000);
+    public static final Duration DEFAULT_HANDOFF_SPIN = Duration.ofNanos(50_000);
 
     /** messages decided in one loop turn before their batches go to the journal thread */
     private static final int MAX_TURN = 64;
@@ -425,7 +426,7 @@ public final class Engine implements AutoCloseable {
         private final List<EngineListener> listeners = new ArrayList<>();
         private boolean gatesSet;
         private PriceWatcher priceWatcher;
-        private java.time.Duration handoffSpin = DEFAULT_HANDOFF_SPIN;
+        private Duration handoffSpin = DEFAULT_HANDOFF_SPIN;
 
         private Builder(Venue venue, Journal journal) {
             Objects.requireNonNull(venue, "venue");
@@ -505,10 +506,10 @@ public final class Engine implements AutoCloseable {
          * before they park (default {@link #DEFAULT_HANDOFF_SPIN}). A parked thread's wake-up costs tens to hundreds
          * of microseconds on a virtual machine; the spin keeps the steps of one order, or a burst of reports, from
          * paying it at every thread. It costs at most this much CPU per thread after each piece of work, never while
-         * the engine is idle. {@link java.time.Duration#ZERO} parks at once.
+         * the engine is idle. {@link Duration#ZERO} parks at once.
          */
-        public Builder handoffSpin(java.time.Duration value) {
-            if (value.isNegative() || value.compareTo(java.time.Duration.ofMillis(1)) > 0) {
+        public Builder handoffSpin(Duration value) {
+            if (value.isNegative() || value.compareTo(Duration.ofMillis(1)) > 0) {
                 throw new IllegalArgumentException("hand-off spin must be 0 to 1 ms, not " + value);
             }
             this.handoffSpin = value;
