@@ -53,6 +53,7 @@ final class SigningVenue implements Venue {
     private volatile Consumer<VenueEvent> prices;
     private volatile Consumer<io.tradeguard.core.venue.OrderBook> books;
     private volatile long signedAtNanos;
+    private volatile long submitCalledNanos;
     private volatile long signed;
     private volatile HttpRequest last;
     private volatile OrderRequest lastOrder;
@@ -109,6 +110,11 @@ final class SigningVenue implements Venue {
         return signedAtNanos;
     }
 
+    /** {@link System#nanoTime()} when the I/O worker called {@link #submit} for the newest request. */
+    long submitCalledNanos() {
+        return submitCalledNanos;
+    }
+
     HttpRequest lastRequest() {
         return last;
     }
@@ -123,6 +129,7 @@ final class SigningVenue implements Venue {
 
     @Override
     public SubmitResult submit(OrderRequest r) {
+        submitCalledNanos = System.nanoTime();
         HttpRequest request = transport.toHttp(transport.prepare(BinanceSpotRest.NEW_ORDER, SpotOrderParams.newOrder(r), null));
         signedAtNanos = System.nanoTime();
         last = request;

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -34,8 +35,13 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The I/O worker: performs each effect on a virtual thread and posts the answer back to the engine. Each
- * effect goes to the venue of its market (an engine may trade spot and futures side by side).
+ * The I/O worker: performs each effect and posts the answer back to the engine. Each effect goes to the venue of
+ * its market (an engine may trade spot and futures side by side).
+ *
+ * <p>An effect goes to the sender thread when that thread is idle, else to a new virtual thread. The sender is a
+ * platform thread that polls briefly after each effect before it parks ({@link Handoff}): the common case, one order
+ * at a time, starts without the virtual-thread scheduler's wake-up of a carrier thread; effects that arrive while it
+ * is busy (a slow venue call) still run at once, each on its own virtual thread.
  */
 final class EffectRunner {
     private final Map<Market, Venue> venues;
@@ -44,16 +50,30 @@ final class EffectRunner {
     private final MarginType marginType;
     private static final Logger LOG = Logger.getLogger(EffectRunner.class.getName());
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Handoff<Runnable> toSender;
+    private final Thread sender;
+    /** true while the sender waits for work; taken (set false) by whoever hands it the next effect */
+    private final AtomicBoolean senderIdle = new AtomicBoolean();
+    private volatile boolean closed;
     private final Map<Market, AutoCloseable> prices = new EnumMap<>(Market.class);
     /** leverage the venue confirmed per futures symbol in this run; a restart asks again (cheap, and always right) */
     private final Map<Symbol, Integer> leverages = new ConcurrentHashMap<>();
     private final Set<Symbol> marginTypeSet = ConcurrentHashMap.newKeySet();
 
-    EffectRunner(Map<Market, Venue> venues, Consumer<Inbound> post, InstantSource clock, MarginType marginType) {
+    /** @param spinNanos how long the sender thread polls for the next effect before it parks */
+    EffectRunner(Map<Market, Venue> venues, Consumer<Inbound> post, InstantSource clock, MarginType marginType,
+            long spinNanos) {
         this.venues = Map.copyOf(venues);
         this.post = post;
         this.clock = clock;
         this.marginType = marginType;
+        this.toSender = new Handoff<>(spinNanos);
+        this.sender = Thread.ofPlatform().name("tg-send").daemon(true).unstarted(this::send);
+    }
+
+    void start() {
+        senderIdle.set(true);
+        sender.start();
     }
 
     private Venue venue(Market market) {
@@ -65,18 +85,44 @@ final class EffectRunner {
     }
 
     void run(Effect effect) {
-        executor.execute(() -> {
+        Runnable task = () -> {
             Inbound answer = perform(effect);
             if (answer != null) {
                 post.accept(answer);
             }
-        });
+        };
+        if (senderIdle.compareAndSet(true, false)) {
+            toSender.add(task);
+        } else {
+            executor.execute(task);
+        }
+    }
+
+    private void send() {
+        while (!closed) {
+            Runnable task;
+            try {
+                task = toSender.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "an effect failed on the sender thread", e);
+            }
+            senderIdle.set(true);
+        }
     }
 
     void shutdown() {
         synchronized (this) {
             prices.values().forEach(EffectRunner::closePrices);
             prices.clear();
+        }
+        closed = true;
+        if (senderIdle.compareAndSet(true, false)) {
+            toSender.add(() -> { }); // wakes it to see closed; a busy sender sees it after its effect
         }
         executor.shutdown();
     }

@@ -5,9 +5,7 @@ import io.tradeguard.core.journal.JournalEntry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +15,10 @@ import java.util.logging.Logger;
  * batch of events (several batches in one transaction when they queue up), and only then releases the
  * batch's effects to the I/O worker, hands the events to listeners and answers the caller. If the
  * journal fails, no effect of that batch or any later one is ever released.
+ *
+ * <p>The engine hands over all batches of one loop turn at once (one hand-off, at most one wake-up, for a burst of
+ * execution reports); the thread releases effects before it calls listeners, so an order goes out without waiting
+ * for them.
  */
 final class JournalWriter {
     private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
@@ -33,12 +35,15 @@ final class JournalWriter {
     private final Consumer<Effect> effects;
     private final List<EngineListener> listeners;
     private final Consumer<String> onFailure;
-    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final Handoff<List<Batch>> queue;
     private final Thread thread;
     private volatile String failure;
     private volatile boolean stopping;
 
-    JournalWriter(Journal journal, Consumer<Effect> effects, List<EngineListener> listeners, Consumer<String> onFailure) {
+    /** @param spinNanos how long the thread polls for the next batches before it parks (see {@link Handoff}) */
+    JournalWriter(Journal journal, Consumer<Effect> effects, List<EngineListener> listeners, Consumer<String> onFailure,
+            long spinNanos) {
+        this.queue = new Handoff<>(spinNanos);
         this.journal = journal;
         this.effects = effects;
         this.listeners = listeners;
@@ -50,14 +55,15 @@ final class JournalWriter {
         thread.start();
     }
 
-    void enqueue(Batch batch) {
-        queue.add(batch);
+    /** The batches of one engine loop turn, in order. */
+    void enqueue(List<Batch> batches) {
+        queue.add(batches);
     }
 
     /** Stops after everything queued so far is written. */
     void stop() throws InterruptedException {
         stopping = true;
-        queue.add(new Batch(List.of(), List.of(), null, null));
+        queue.add(List.of(new Batch(List.of(), List.of(), null, null)));
         thread.join();
     }
 
@@ -65,11 +71,14 @@ final class JournalWriter {
         List<Batch> group = new ArrayList<>();
         while (true) {
             try {
-                group.add(queue.take());
+                group.addAll(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(group, MAX_GROUP - 1);
+            List<Batch> more;
+            while (group.size() < MAX_GROUP && (more = queue.poll()) != null) {
+                group.addAll(more);
+            }
             write(group);
             group.clear();
             if (stopping && queue.isEmpty()) {
@@ -93,8 +102,7 @@ final class JournalWriter {
         for (Batch batch : group) {
             if (failure != null) {
                 // never a request that was not journaled; cancels and queries only reduce risk or learn
-                batch.effects().stream().filter(e -> !(e instanceof Effect.Submit || e instanceof Effect.SubmitOco))
-                        .forEach(effects);
+                batch.effects().stream().filter(e -> !sendsAnOrder(e)).forEach(effects);
                 if (batch.caller() != null) {
                     batch.caller().completeExceptionally(new IllegalStateException(
                             "the journal could not be written (" + failure + "): nothing of this was recorded,"
@@ -103,6 +111,11 @@ final class JournalWriter {
                 continue;
             }
             batch.effects().forEach(effects);
+        }
+        for (Batch batch : group) {
+            if (failure != null) {
+                continue;
+            }
             for (JournalEntry entry : batch.entries()) {
                 for (EngineListener listener : listeners) {
                     try {
@@ -116,6 +129,20 @@ final class JournalWriter {
                 batch.reply().run();
             }
         }
+    }
+
+    /** Effects that place an order on the venue: never released when their batch could not be journaled. */
+    static boolean sendsAnOrder(Effect effect) {
+        return switch (effect) {
+            case Effect.Submit s -> true;
+            case Effect.SubmitAtLeverage s -> true;
+            case Effect.SubmitOco s -> true;
+            case Effect.Cancel c -> false;
+            case Effect.Query q -> false;
+            case Effect.WatchPrices w -> false;
+            case Effect.FetchVenue f -> false;
+            case Effect.FetchFuturesPositions f -> false;
+        };
     }
 
     String failure() {
