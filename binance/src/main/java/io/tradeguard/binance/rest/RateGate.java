@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * Keeps this client under Binance's limits instead of finding them: request weight per minute and
  * unfilled orders per 10 s / per day, read from the {@code X-MBX-USED-WEIGHT-1M} and
  * {@code X-MBX-ORDER-COUNT-*} headers of every answer (the venue's count is the truth; ours only adds
- * what is in flight). Waits before a call that would cross {@code headroom} of a limit. After a 429 every
+ * what is in flight). The 10 s order count is only ever raised by a header within our own window: the
+ * venue's window boundary is known only as well as our clock estimate, and the margin under that limit is a
+ * few orders. Waits before a call that would cross {@code headroom} of a limit. After a 429 every
  * call waits for {@code Retry-After}; after a 418 no call is made until the ban ends.
  */
 public final class RateGate {
@@ -145,7 +147,10 @@ public final class RateGate {
         });
         headers.firstValue("x-mbx-order-count-10s").ifPresent(v -> {
             orderWait(now);
-            usedOrders10s = parse(v, usedOrders10s);
+            // never lower within our window: a lower count is the venue's window having rolled before ours (our
+            // clock estimate is off by up to half a round trip), or an older answer overtaken by a newer one,
+            // and in both cases our orders of this window would be forgotten
+            usedOrders10s = Math.max(usedOrders10s, parse(v, usedOrders10s));
         });
         headers.firstValue("x-mbx-order-count-1d").ifPresent(v -> usedOrdersDay = parse(v, usedOrdersDay));
     }
