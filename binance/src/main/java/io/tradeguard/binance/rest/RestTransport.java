@@ -5,6 +5,7 @@ import io.tradeguard.binance.auth.ApiCredentials;
 import io.tradeguard.core.venue.VenueError;
 import io.tradeguard.core.venue.VenueError.Kind;
 import io.tradeguard.core.venue.VenueException;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class RestTransport {
     private static final Endpoint SERVER_TIME = Endpoint.publicGet("/api/v3/time", 1);
 
     private final URI base;
-    private final HttpClient http;
+    private final Exchange exchange;
     private final ApiCredentials credentials;
     private final ServerClock clock;
     private final RateGate gate;
@@ -39,6 +40,12 @@ public final class RestTransport {
     private final Consumer<SentRequest> observer;
     private final CallListener calls;
     private final Endpoint serverTime;
+
+    /** Sends a prepared request and waits for its answer. */
+    @FunctionalInterface
+    private interface Exchange {
+        BlockingHttp.Answer send(SentRequest prepared) throws IOException, InterruptedException;
+    }
 
     /**
      * Told how every REST call went (metrics): an observer given to the constructor that is also a
@@ -78,6 +85,7 @@ public final class RestTransport {
         }
     }
 
+    /** Calls go through the JDK {@code HttpClient} (its selector thread and executor). */
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer) {
         this(base, http, credentials, clock, gate, settings, observer, SERVER_TIME);
@@ -86,15 +94,46 @@ public final class RestTransport {
     /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
+        this(base, credentials, clock, gate, settings, observer, serverTime, jdk(Objects.requireNonNull(http, "http")));
+    }
+
+    /** Calls are written and their answers read on the caller's thread (see {@link BlockingHttp}). */
+    public RestTransport(URI base, BlockingHttp http, ApiCredentials credentials, ServerClock clock, RateGate gate,
+                         Settings settings, Consumer<SentRequest> observer) {
+        this(base, http, credentials, clock, gate, settings, observer, SERVER_TIME);
+    }
+
+    /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
+    public RestTransport(URI base, BlockingHttp http, ApiCredentials credentials, ServerClock clock, RateGate gate,
+                         Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
+        this(base, credentials, clock, gate, settings, observer, serverTime, blocking(Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(settings, "settings")));
+    }
+
+    private RestTransport(URI base, ApiCredentials credentials, ServerClock clock, RateGate gate, Settings settings,
+                          Consumer<SentRequest> observer, Endpoint serverTime, java.util.function.Function<RestTransport, Exchange> exchange) {
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.base = Objects.requireNonNull(base, "base");
-        this.http = Objects.requireNonNull(http, "http");
         this.credentials = credentials;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.observer = observer == null ? r -> { } : observer;
         this.calls = observer instanceof CallListener listener ? listener : null;
+        this.exchange = exchange.apply(this);
+    }
+
+    private static java.util.function.Function<RestTransport, Exchange> jdk(HttpClient http) {
+        return transport -> prepared -> {
+            HttpResponse<String> response = http.send(transport.toHttp(prepared), HttpResponse.BodyHandlers.ofString());
+            return new BlockingHttp.Answer(response.statusCode(), response.headers(), response.body());
+        };
+    }
+
+    private static java.util.function.Function<RestTransport, Exchange> blocking(BlockingHttp http, Settings settings) {
+        RequestConfig config = BlockingHttp.config(settings.requestTimeout());
+        return transport -> prepared -> http.send(prepared.method(), transport.uri(prepared),
+                transport.credentials == null ? null : transport.credentials.apiKey(), prepared.body(), config);
     }
 
     /** A keep-alive HTTP/1.1 client, as Binance's REST API is served. */
@@ -178,11 +217,12 @@ public final class RestTransport {
             if (endpoint.security() == Endpoint.Security.SIGNED && clock.isStale()) {
                 syncTime();
             }
-            HttpRequest request = build(endpoint, params, timestamps);
+            SentRequest request = prepare(endpoint, params, timestamps);
+            observer.accept(request);
             long start = System.nanoTime();
-            HttpResponse<String> response;
+            BlockingHttp.Answer response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = exchange.send(request);
             } catch (IOException e) {
                 VenueError error = BinanceErrors.transport(e);
                 log.warn("{} {} weight={} {}ms failed: {}", endpoint.method(), endpoint.path(), endpoint.weight(),
@@ -190,7 +230,7 @@ public final class RestTransport {
                 tell(endpoint, 0, start);
                 throw new VenueException(error, e);
             }
-            tell(endpoint, response.statusCode(), start);
+            tell(endpoint, response.status(), start);
             long latency = millisSince(start);
             gate.observe(response.headers());
             return answer(endpoint, response, latency);
@@ -227,8 +267,7 @@ public final class RestTransport {
 
     /** The JDK request for a prepared one (API key header, form body). */
     public HttpRequest toHttp(SentRequest prepared) {
-        URI uri = base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(prepared)).timeout(settings.requestTimeout());
         if (credentials != null) {
             builder.header("X-MBX-APIKEY", credentials.apiKey());
         }
@@ -241,14 +280,12 @@ public final class RestTransport {
         return builder.build();
     }
 
-    private HttpRequest build(Endpoint endpoint, Params params, LongConsumer timestamps) {
-        SentRequest prepared = prepare(endpoint, params, timestamps);
-        observer.accept(prepared);
-        return toHttp(prepared);
+    private URI uri(SentRequest prepared) {
+        return base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
     }
 
-    private JsonNode answer(Endpoint endpoint, HttpResponse<String> response, long latency) throws VenueException {
-        int status = response.statusCode();
+    private JsonNode answer(Endpoint endpoint, BlockingHttp.Answer response, long latency) throws VenueException {
+        int status = response.status();
         JsonNode body;
         try {
             body = response.body() == null || response.body().isBlank() ? null : Json.parse(response.body());
