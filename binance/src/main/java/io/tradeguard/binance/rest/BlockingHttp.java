@@ -48,18 +48,22 @@ public final class BlockingHttp implements AutoCloseable {
         this.client = client;
     }
 
-    /** Connect timeout 5 s, up to 20 connections (one per concurrent caller). */
+    /**
+     * Connect timeout 5 s, up to 20 connections (one per concurrent caller), a connection idle for 10 s or more
+     * checked before use: a connection the venue may have closed (servers keep idle ones 30-75 s) must not
+     * carry an order. The check waits 1 ms for a read, so not on every call (OkHttp, under the official
+     * connector, checks after 10 s idle too).
+     */
     public static BlockingHttp create() {
-        return create(Duration.ofSeconds(5), 20);
+        return create(Duration.ofSeconds(5), 20, Duration.ofSeconds(10));
     }
 
-    public static BlockingHttp create(Duration connectTimeout, int maxConnections) {
+    public static BlockingHttp create(Duration connectTimeout, int maxConnections, Duration validateAfterIdle) {
         var pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
-                        // a connection idle this long may have been closed by the venue: checked before it carries an order
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .setValidateAfterInactivity(TimeValue.of(validateAfterIdle))
                         .build())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)

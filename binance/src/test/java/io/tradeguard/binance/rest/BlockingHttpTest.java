@@ -152,4 +152,48 @@ class BlockingHttpTest {
         assertThatThrownBy(() -> rest.call(order, Params.of().add("symbol", "BTCUSDT")))
                 .isInstanceOfSatisfying(VenueException.class, e -> assertThat(e.error().kind()).isEqualTo(Kind.UNREACHABLE));
     }
+
+    /** A kept-alive connection the server closed while it sat idle in the pool must not carry the next order. */
+    @Test
+    void a_connection_closed_by_the_server_while_idle_is_not_used_for_the_next_call() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             BlockingHttp checking = BlockingHttp.create(Duration.ofSeconds(2), 4, Duration.ofMillis(50))) {
+            List<Integer> ports = new CopyOnWriteArrayList<>();
+            Thread serverThread = Thread.ofPlatform().daemon().start(() -> {
+                // answers one request per connection with keep-alive, then closes it as an idle timeout would
+                while (!listener.isClosed()) {
+                    try (java.net.Socket socket = listener.accept()) {
+                        ports.add(socket.getPort());
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                        int length = 0;
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                                length = Integer.parseInt(line.substring(15).strip());
+                            }
+                        }
+                        in.skip(length);
+                        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 2\r\nConnection: keep-alive\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                        Thread.sleep(20);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            ServerClock clock = new ServerClock(InstantSource.system(), Duration.ofMinutes(5));
+            clock.record(System.currentTimeMillis(), System.currentTimeMillis(), System.currentTimeMillis());
+            RestTransport rest = new RestTransport(URI.create("http://127.0.0.1:" + listener.getLocalPort()), checking,
+                    ApiCredentials.hmac("key-1", "secret-1"), clock, new RateGate(clock, 0.9, Duration.ofSeconds(1), e -> { }),
+                    new RestTransport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), 0, Duration.ofMillis(10), Duration.ofMillis(20)), null);
+            Endpoint order = new Endpoint("POST", "/api/v3/order", 1, Endpoint.Security.SIGNED, Endpoint.Retry.NEVER, true);
+
+            rest.call(order, Params.of().add("symbol", "BTCUSDT"));
+            Thread.sleep(300);                                       // the server has closed it; the pool still holds it
+            rest.call(order, Params.of().add("symbol", "BTCUSDT"));   // no failure, no resend: a new connection
+
+            assertThat(ports).hasSize(2).doesNotHaveDuplicates();
+            serverThread.interrupt();
+        }
+    }
 }
