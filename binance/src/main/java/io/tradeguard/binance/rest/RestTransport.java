@@ -32,7 +32,9 @@ public final class RestTransport {
     private static final Endpoint SERVER_TIME = Endpoint.publicGet("/api/v3/time", 1);
 
     private final URI base;
-    private final Exchange exchange;
+    private final HttpClient jdk;               // one of the two
+    private final BlockingHttp blocking;
+    private final RequestConfig blockingConfig;
     private final ApiCredentials credentials;
     private final ServerClock clock;
     private final RateGate gate;
@@ -40,12 +42,6 @@ public final class RestTransport {
     private final Consumer<SentRequest> observer;
     private final CallListener calls;
     private final Endpoint serverTime;
-
-    /** Sends a prepared request and waits for its answer. */
-    @FunctionalInterface
-    private interface Exchange {
-        BlockingHttp.Answer send(SentRequest prepared) throws IOException, InterruptedException;
-    }
 
     /**
      * Told how every REST call went (metrics): an observer given to the constructor that is also a
@@ -94,7 +90,7 @@ public final class RestTransport {
     /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
-        this(base, credentials, clock, gate, settings, observer, serverTime, jdk(Objects.requireNonNull(http, "http")));
+        this(base, credentials, clock, gate, settings, observer, serverTime, Objects.requireNonNull(http, "http"), null);
     }
 
     /** Calls are written and their answers read on the caller's thread (see {@link BlockingHttp}). */
@@ -106,12 +102,11 @@ public final class RestTransport {
     /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
     public RestTransport(URI base, BlockingHttp http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
-        this(base, credentials, clock, gate, settings, observer, serverTime, blocking(Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(settings, "settings")));
+        this(base, credentials, clock, gate, settings, observer, serverTime, null, Objects.requireNonNull(http, "http"));
     }
 
     private RestTransport(URI base, ApiCredentials credentials, ServerClock clock, RateGate gate, Settings settings,
-                          Consumer<SentRequest> observer, Endpoint serverTime, java.util.function.Function<RestTransport, Exchange> exchange) {
+                          Consumer<SentRequest> observer, Endpoint serverTime, HttpClient jdk, BlockingHttp blocking) {
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.base = Objects.requireNonNull(base, "base");
         this.credentials = credentials;
@@ -120,20 +115,9 @@ public final class RestTransport {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.observer = observer == null ? r -> { } : observer;
         this.calls = observer instanceof CallListener listener ? listener : null;
-        this.exchange = exchange.apply(this);
-    }
-
-    private static java.util.function.Function<RestTransport, Exchange> jdk(HttpClient http) {
-        return transport -> prepared -> {
-            HttpResponse<String> response = http.send(transport.toHttp(prepared), HttpResponse.BodyHandlers.ofString());
-            return new BlockingHttp.Answer(response.statusCode(), response.headers(), response.body());
-        };
-    }
-
-    private static java.util.function.Function<RestTransport, Exchange> blocking(BlockingHttp http, Settings settings) {
-        RequestConfig config = BlockingHttp.config(settings.requestTimeout());
-        return transport -> prepared -> http.send(prepared.method(), transport.uri(prepared),
-                transport.credentials == null ? null : transport.credentials.apiKey(), prepared.body(), config);
+        this.jdk = jdk;
+        this.blocking = blocking;
+        this.blockingConfig = BlockingHttp.config(settings.requestTimeout());
     }
 
     /** A keep-alive HTTP/1.1 client, as Binance's REST API is served. */
@@ -222,7 +206,7 @@ public final class RestTransport {
             long start = System.nanoTime();
             BlockingHttp.Answer response;
             try {
-                response = exchange.send(request);
+                response = send(request);
             } catch (IOException e) {
                 VenueError error = BinanceErrors.transport(e);
                 log.warn("{} {} weight={} {}ms failed: {}", endpoint.method(), endpoint.path(), endpoint.weight(),
@@ -278,6 +262,15 @@ public final class RestTransport {
                     .method(prepared.method(), HttpRequest.BodyPublishers.ofString(prepared.body()));
         }
         return builder.build();
+    }
+
+    private BlockingHttp.Answer send(SentRequest prepared) throws IOException, InterruptedException {
+        if (blocking != null) {
+            return blocking.send(prepared.method(), uri(prepared), credentials == null ? null : credentials.apiKey(),
+                    prepared.body(), blockingConfig);
+        }
+        HttpResponse<String> response = jdk.send(toHttp(prepared), HttpResponse.BodyHandlers.ofString());
+        return new BlockingHttp.Answer(response.statusCode(), response.headers(), response.body());
     }
 
     private URI uri(SentRequest prepared) {
