@@ -198,6 +198,13 @@ public final class RestTransport {
     private JsonNode once(Endpoint endpoint, Params params, LongConsumer timestamps) throws VenueException {
         try {
             gate.acquire(endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueException(new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "interrupted while calling " + endpoint, null), e);
+        }
+        boolean sending = false;
+        boolean answered = false;
+        try {
             if (endpoint.security() == Endpoint.Security.SIGNED && clock.isStale()) {
                 syncTime();
             }
@@ -206,21 +213,35 @@ public final class RestTransport {
             long start = System.nanoTime();
             BlockingHttp.Answer response;
             try {
+                sending = true;
                 response = send(request);
             } catch (IOException e) {
                 VenueError error = BinanceErrors.transport(e);
                 log.warn("{} {} weight={} {}ms failed: {}", endpoint.method(), endpoint.path(), endpoint.weight(),
                         millisSince(start), error.kind());
                 tell(endpoint, 0, start);
+                if (error.kind() == Kind.UNREACHABLE) {
+                    sending = false;                  // could not connect: nothing went out
+                }
                 throw new VenueException(error, e);
             }
+            answered = true;
             tell(endpoint, response.status(), start);
             long latency = millisSince(start);
-            gate.observe(response.headers());
+            gate.observe(endpoint, response.headers());
             return answer(endpoint, response, latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VenueException(new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "interrupted while calling " + endpoint, null), e);
+        } finally {
+            // every call the gate let through is settled once: answered (above), sent without an answer, or never sent
+            if (!answered) {
+                if (sending) {
+                    gate.unanswered(endpoint);
+                } else {
+                    gate.notSent(endpoint);
+                }
+            }
         }
     }
 

@@ -64,22 +64,22 @@ class ThrottleTest {
     }
 
     /**
-     * The simulator's clock set 800 ms behind our estimate of it (a skewed first sync does the same): its 10 s
-     * window rolls 800 ms after ours. Two orders go out early in our window, still in the simulator's previous
+     * The simulator's clock set 500 ms behind our estimate of it (a skewed first sync does the same): its 10 s
+     * window rolls 500 ms after ours. Two orders go out early in our window, still in the simulator's previous
      * one; the rest after its window rolled, where it counts from 1 again. Our window still holds four.
      */
     @Test
     void a_venue_window_rolling_inside_ours_does_not_let_a_fifth_order_through() throws Exception {
         try (SimHarness harness = tightLimits(); BinanceSpotVenue venue = harness.venue()) {
             harness.sim.setPrice("BTCUSDT", new BigDecimal("60000"));
-            harness.faults("{\"clock_skew_ms\": -800}");  // within the 1 s a timestamp may run ahead
-            long ours = awaitWindowAge(venue, 10_000, 100, 400);
+            harness.faults("{\"clock_skew_ms\": -500}");  // within the 1 s a timestamp may run ahead
+            long ours = awaitWindowAge(venue, 10_000, 50, 250);
             int placed = 0;
             for (int i = 0; i < 2; i++) {
                 assertThat(venue.submit(Orders.limit(BTC, Side.BUY, "0.001", "50000"))).isInstanceOf(SubmitResult.Accepted.class);
                 placed++;
             }
-            while (venue.serverTime().toEpochMilli() - ours < 1_000) {   // the simulator's window has rolled
+            while (venue.serverTime().toEpochMilli() - ours < 700) {     // the simulator's window has rolled
                 Thread.sleep(20);
             }
             SubmitResult held = null;
