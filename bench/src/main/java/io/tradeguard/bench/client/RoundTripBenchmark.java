@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * the official Binance Java connector (3.4.1, OkHttp) against the same simulator in the same run. The order is
  * the same on both sides: LIMIT IOC BUY 0.001 BTCUSDT at 50000 (the market is at 60000, so it is validated,
  * matched against nothing, expired and answered), {@code newOrderRespType=RESULT}, HMAC-signed. Ours goes
- * through {@code BinanceSpotVenue.submit} (JDK HttpClient, response parsed into an {@code OrderUpdate});
+ * through {@code BinanceSpotVenue.submit} (Apache HttpClient 5 classic on the calling thread via
+ * {@code BlockingHttp}, response parsed into an {@code OrderUpdate});
  * the official one through {@code Trade.newOrder} (the response is returned as a String, unparsed).
  * SampleTime gives the percentiles; orders/s of one caller is 1 / mean.
  */

@@ -86,10 +86,16 @@ public final class BinanceErrors {
     public static VenueError transport(Throwable failure) {
         String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         if (failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException
-                || failure instanceof UnresolvedAddressException || failure.getCause() instanceof ConnectException) {
+                || failure instanceof UnresolvedAddressException || failure.getCause() instanceof ConnectException
+                || failure instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                || failure instanceof java.net.UnknownHostException) {
             return new VenueError(Kind.UNREACHABLE, 0, 0, "could not connect: " + what, null);
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+            // every pooled connection stayed busy: the request was never written
+            return new VenueError(Kind.UNREACHABLE, 0, 0, "no free connection in time: " + what, null);
+        }
+        if (failure instanceof HttpTimeoutException || failure instanceof java.net.SocketTimeoutException) {
             return new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "no answer in time: " + what, null);
         }
         if (failure instanceof IOException) {

@@ -16,7 +16,11 @@ import java.util.function.Consumer;
  * Keeps this client under Binance's limits instead of finding them: request weight per minute and
  * unfilled orders per 10 s / per day, read from the {@code X-MBX-USED-WEIGHT-1M} and
  * {@code X-MBX-ORDER-COUNT-*} headers of every answer (the venue's count is the truth; ours only adds
- * what is in flight). Waits before a call that would cross {@code headroom} of a limit. After a 429 every
+ * what is in flight). The 10 s order count is the higher of the venue's highest count within our own
+ * window and our own orders of that window (answered with a count, or not answered at all), plus the orders
+ * in flight: the venue's window boundary is known only as well as our clock estimate, so a lower count after
+ * its window rolled inside ours must not free places, and the margin under that limit is a few orders. Waits before a call that would cross {@code headroom}
+ * of a limit. After a 429 every
  * call waits for {@code Retry-After}; after a 418 no call is made until the ban ends.
  */
 public final class RateGate {
@@ -34,7 +38,9 @@ public final class RateGate {
     private long weightMinute = -1;
     private int usedWeight;
     private long orderWindow = -1;
-    private int usedOrders10s;
+    private int venueOrders10s;         // the highest count the venue reported in our current window
+    private int ownOrders10s;           // ours settled in our current window that the venue counted or may have
+    private int pendingOrders;          // acquired, not yet settled
     private long orderDay = -1;
     private int usedOrdersDay;
     private long pausedUntilMillis;     // 429: wait, then go on
@@ -86,12 +92,12 @@ public final class RateGate {
                 if (waitMillis == 0) {
                     usedWeight += endpoint.weight();       // in flight until the answer's header replaces it
                     if (endpoint.placesOrder()) {
-                        usedOrders10s++;
+                        pendingOrders++;
                         usedOrdersDay++;
                     }
                     return;
                 }
-                counts = "used weight " + usedWeight + "/" + weightLimitPerMinute + ", orders " + usedOrders10s + "/"
+                counts = "used weight " + usedWeight + "/" + weightLimitPerMinute + ", orders " + usedOrders10s() + "/"
                         + ordersLimitPer10s + " per 10s";
                 if (waitMillis > maxWait.toMillis()) {
                     throw new VenueException(new VenueError(Kind.RATE_LIMITED, 0, 0,
@@ -125,18 +131,56 @@ public final class RateGate {
         if (usedOrdersDay + 1 > ordersLimitPerDay * headroom) {
             return (day + 1) * 86_400_000 - now;
         }
+        rollOrderWindow(now);
+        if (usedOrders10s() + 1 <= ordersLimitPer10s * headroom) {
+            return 0;
+        }
+        return (orderWindow + 1) * 10_000 - now + 50;
+    }
+
+    private void rollOrderWindow(long now) {
         long window = now / 10_000;
         if (window != orderWindow) {
             orderWindow = window;
-            usedOrders10s = 0;
+            venueOrders10s = 0;
+            ownOrders10s = 0;
         }
-        if (usedOrders10s + 1 <= ordersLimitPer10s * headroom) {
-            return 0;
-        }
-        return (window + 1) * 10_000 - now + 50;
     }
 
-    /** Takes the venue's own counts from an answer's headers. */
+    private int usedOrders10s() {
+        return Math.max(venueOrders10s, ownOrders10s) + pendingOrders;
+    }
+
+    /** The answer to a call that was let through: its headers, and an order call no longer in flight. */
+    public synchronized void observe(Endpoint endpoint, HttpHeaders headers) {
+        if (endpoint.placesOrder()) {
+            pendingOrders = Math.max(0, pendingOrders - 1);
+            if (headers.firstValue("x-mbx-order-count-10s").isPresent()) {   // none: refused before it was counted
+                orderWait(clock.nowMillis());
+                ownOrders10s++;
+            }
+        }
+        observe(headers);
+    }
+
+    /** A call that was let through was sent but got no answer: an order counts as placed for this window. */
+    public synchronized void unanswered(Endpoint endpoint) {
+        if (endpoint.placesOrder()) {
+            pendingOrders = Math.max(0, pendingOrders - 1);
+            orderWait(clock.nowMillis());
+            ownOrders10s++;
+        }
+    }
+
+    /** A call that was let through was never sent (it failed before reaching the wire). */
+    public synchronized void notSent(Endpoint endpoint) {
+        if (endpoint.placesOrder()) {
+            pendingOrders = Math.max(0, pendingOrders - 1);
+            usedOrdersDay = Math.max(0, usedOrdersDay - 1);
+        }
+    }
+
+    /** Takes the venue's own counts from an answer's headers (of a call that placed no order, or not through the gate). */
     public synchronized void observe(HttpHeaders headers) {
         long now = clock.nowMillis();
         headers.firstValue("x-mbx-used-weight-1m").ifPresent(v -> {
@@ -144,8 +188,10 @@ public final class RateGate {
             usedWeight = parse(v, usedWeight);
         });
         headers.firstValue("x-mbx-order-count-10s").ifPresent(v -> {
-            orderWait(now);
-            usedOrders10s = parse(v, usedOrders10s);
+            orderWait(now);                           // roll the windows first
+            // never lower within our window: a lower count is the venue's window having rolled before ours (our
+            // clock estimate is off by up to half a round trip), or an older answer overtaken by a newer one
+            venueOrders10s = Math.max(venueOrders10s, parse(v, venueOrders10s));
         });
         headers.firstValue("x-mbx-order-count-1d").ifPresent(v -> usedOrdersDay = parse(v, usedOrdersDay));
     }

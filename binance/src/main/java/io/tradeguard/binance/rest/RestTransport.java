@@ -5,6 +5,7 @@ import io.tradeguard.binance.auth.ApiCredentials;
 import io.tradeguard.core.venue.VenueError;
 import io.tradeguard.core.venue.VenueError.Kind;
 import io.tradeguard.core.venue.VenueException;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,9 @@ public final class RestTransport {
     private static final Endpoint SERVER_TIME = Endpoint.publicGet("/api/v3/time", 1);
 
     private final URI base;
-    private final HttpClient http;
+    private final HttpClient jdk;               // one of the two
+    private final BlockingHttp blocking;
+    private final RequestConfig blockingConfig;
     private final ApiCredentials credentials;
     private final ServerClock clock;
     private final RateGate gate;
@@ -78,6 +81,7 @@ public final class RestTransport {
         }
     }
 
+    /** Calls go through the JDK {@code HttpClient} (its selector thread and executor). */
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer) {
         this(base, http, credentials, clock, gate, settings, observer, SERVER_TIME);
@@ -86,15 +90,34 @@ public final class RestTransport {
     /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
     public RestTransport(URI base, HttpClient http, ApiCredentials credentials, ServerClock clock, RateGate gate,
                          Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
+        this(base, credentials, clock, gate, settings, observer, serverTime, Objects.requireNonNull(http, "http"), null);
+    }
+
+    /** Calls are written and their answers read on the caller's thread (see {@link BlockingHttp}). */
+    public RestTransport(URI base, BlockingHttp http, ApiCredentials credentials, ServerClock clock, RateGate gate,
+                         Settings settings, Consumer<SentRequest> observer) {
+        this(base, http, credentials, clock, gate, settings, observer, SERVER_TIME);
+    }
+
+    /** As above, for a product whose clock is read elsewhere (futures: {@code GET /fapi/v1/time}). */
+    public RestTransport(URI base, BlockingHttp http, ApiCredentials credentials, ServerClock clock, RateGate gate,
+                         Settings settings, Consumer<SentRequest> observer, Endpoint serverTime) {
+        this(base, credentials, clock, gate, settings, observer, serverTime, null, Objects.requireNonNull(http, "http"));
+    }
+
+    private RestTransport(URI base, ApiCredentials credentials, ServerClock clock, RateGate gate, Settings settings,
+                          Consumer<SentRequest> observer, Endpoint serverTime, HttpClient jdk, BlockingHttp blocking) {
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.base = Objects.requireNonNull(base, "base");
-        this.http = Objects.requireNonNull(http, "http");
         this.credentials = credentials;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.observer = observer == null ? r -> { } : observer;
         this.calls = observer instanceof CallListener listener ? listener : null;
+        this.jdk = jdk;
+        this.blocking = blocking;
+        this.blockingConfig = BlockingHttp.config(settings.requestTimeout());
     }
 
     /** A keep-alive HTTP/1.1 client, as Binance's REST API is served. */
@@ -175,28 +198,50 @@ public final class RestTransport {
     private JsonNode once(Endpoint endpoint, Params params, LongConsumer timestamps) throws VenueException {
         try {
             gate.acquire(endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueException(new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "interrupted while calling " + endpoint, null), e);
+        }
+        boolean sending = false;
+        boolean answered = false;
+        try {
             if (endpoint.security() == Endpoint.Security.SIGNED && clock.isStale()) {
                 syncTime();
             }
-            HttpRequest request = build(endpoint, params, timestamps);
+            SentRequest request = prepare(endpoint, params, timestamps);
+            observer.accept(request);
             long start = System.nanoTime();
-            HttpResponse<String> response;
+            BlockingHttp.Answer response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                sending = true;
+                response = send(request);
             } catch (IOException e) {
                 VenueError error = BinanceErrors.transport(e);
                 log.warn("{} {} weight={} {}ms failed: {}", endpoint.method(), endpoint.path(), endpoint.weight(),
                         millisSince(start), error.kind());
                 tell(endpoint, 0, start);
+                if (error.kind() == Kind.UNREACHABLE) {
+                    sending = false;                  // could not connect: nothing went out
+                }
                 throw new VenueException(error, e);
             }
-            tell(endpoint, response.statusCode(), start);
+            answered = true;
+            tell(endpoint, response.status(), start);
             long latency = millisSince(start);
-            gate.observe(response.headers());
+            gate.observe(endpoint, response.headers());
             return answer(endpoint, response, latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VenueException(new VenueError(Kind.UNKNOWN_OUTCOME, 0, 0, "interrupted while calling " + endpoint, null), e);
+        } finally {
+            // every call the gate let through is settled once: answered (above), sent without an answer, or never sent
+            if (!answered) {
+                if (sending) {
+                    gate.unanswered(endpoint);
+                } else {
+                    gate.notSent(endpoint);
+                }
+            }
         }
     }
 
@@ -227,8 +272,7 @@ public final class RestTransport {
 
     /** The JDK request for a prepared one (API key header, form body). */
     public HttpRequest toHttp(SentRequest prepared) {
-        URI uri = base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(prepared)).timeout(settings.requestTimeout());
         if (credentials != null) {
             builder.header("X-MBX-APIKEY", credentials.apiKey());
         }
@@ -241,14 +285,21 @@ public final class RestTransport {
         return builder.build();
     }
 
-    private HttpRequest build(Endpoint endpoint, Params params, LongConsumer timestamps) {
-        SentRequest prepared = prepare(endpoint, params, timestamps);
-        observer.accept(prepared);
-        return toHttp(prepared);
+    private BlockingHttp.Answer send(SentRequest prepared) throws IOException, InterruptedException {
+        if (blocking != null) {
+            return blocking.send(prepared.method(), uri(prepared), credentials == null ? null : credentials.apiKey(),
+                    prepared.body(), blockingConfig);
+        }
+        HttpResponse<String> response = jdk.send(toHttp(prepared), HttpResponse.BodyHandlers.ofString());
+        return new BlockingHttp.Answer(response.statusCode(), response.headers(), response.body());
     }
 
-    private JsonNode answer(Endpoint endpoint, HttpResponse<String> response, long latency) throws VenueException {
-        int status = response.statusCode();
+    private URI uri(SentRequest prepared) {
+        return base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
+    }
+
+    private JsonNode answer(Endpoint endpoint, BlockingHttp.Answer response, long latency) throws VenueException {
+        int status = response.status();
         JsonNode body;
         try {
             body = response.body() == null || response.body().isBlank() ? null : Json.parse(response.body());

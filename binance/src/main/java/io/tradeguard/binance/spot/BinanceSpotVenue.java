@@ -3,6 +3,7 @@ package io.tradeguard.binance.spot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradeguard.binance.SpotVenueConfig;
 import io.tradeguard.binance.rest.BinanceErrors;
+import io.tradeguard.binance.rest.BlockingHttp;
 import io.tradeguard.binance.rest.Params;
 import io.tradeguard.binance.rest.RateGate;
 import io.tradeguard.binance.rest.RestTransport;
@@ -51,7 +52,8 @@ public final class BinanceSpotVenue implements Venue {
     private static final Logger log = LoggerFactory.getLogger(BinanceSpotVenue.class);
 
     private final SpotVenueConfig config;
-    private final HttpClient http;
+    private final HttpClient http;           // WebSocket streams
+    private final BlockingHttp restHttp;     // REST, on the caller's thread
     private final RestTransport transport;
     private final BinanceSpotRest rest;
     private final OrderDoubts doubts;
@@ -59,12 +61,13 @@ public final class BinanceSpotVenue implements Venue {
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final SpotCaches caches;
 
-    private BinanceSpotVenue(SpotVenueConfig config, HttpClient http) {
+    private BinanceSpotVenue(SpotVenueConfig config, HttpClient http, BlockingHttp restHttp) {
         this.config = config;
         this.http = http;
+        this.restHttp = restHttp;
         ServerClock clock = new ServerClock(config.clock(), config.clockSyncEvery());
         RateGate gate = new RateGate(clock, config.rateHeadroom(), config.maxThrottleWait(), this::publish);
-        this.transport = new RestTransport(config.endpoints().rest(), http, config.credentials(), clock, gate,
+        this.transport = new RestTransport(config.endpoints().rest(), restHttp, config.credentials(), clock, gate,
                 config.rest(), config.observer());
         this.rest = new BinanceSpotRest(transport);
         this.caches = new SpotCaches(config.clock(), config.queryCacheTtl(), config.balanceCacheTtl(), config.instrumentsTtl());
@@ -73,7 +76,7 @@ public final class BinanceSpotVenue implements Venue {
 
     /** Builds the venue, synchronises the clock and loads the instruments (and the rate limits) once. */
     public static BinanceSpotVenue connect(SpotVenueConfig config) throws VenueException {
-        BinanceSpotVenue venue = new BinanceSpotVenue(config, RestTransport.defaultHttpClient());
+        BinanceSpotVenue venue = new BinanceSpotVenue(config, RestTransport.defaultHttpClient(), BlockingHttp.create());
         try {
             venue.transport.syncTime();
             venue.instruments();
@@ -585,6 +588,7 @@ public final class BinanceSpotVenue implements Venue {
         }
         streams.clear();
         http.shutdownNow();
+        restHttp.close();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -88,4 +88,118 @@ class RateGateTest {
                 });
         assertThat(events).singleElement().isInstanceOf(VenueEvent.CallsSuspended.class);
     }
+
+    private static final Endpoint ORDER = new Endpoint("POST", "/api/v3/order", 1, Endpoint.Security.SIGNED, Endpoint.Retry.NEVER, true);
+
+    private static HttpHeaders orderCount(int tenSeconds) {
+        return headers(Map.of("X-MBX-ORDER-COUNT-10S", String.valueOf(tenSeconds)));
+    }
+
+    private RateGate orderGate() {
+        RateGate gate = gate(Duration.ZERO);
+        gate.limits(1000, 5, 1000);                              // 90 %: 4 orders per 10 s
+        return gate;
+    }
+
+    private static void assertHeldBack(RateGate gate) {
+        assertThatThrownBy(() -> gate.acquire(ORDER))
+                .isInstanceOfSatisfying(VenueException.class, e -> {
+                    assertThat(e.error().kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.error().httpStatus()).isZero();
+                });
+    }
+
+    /**
+     * Our estimate of the venue's clock runs ahead of it, so our 10 s window starts first and the venue's rolls
+     * in the middle of a burst: its count starts again at 1 while ours holds the orders of this window. Limit 5,
+     * headroom 90 %: 4 orders in our window, never a fifth (a fresh-clone CI run once placed 5).
+     */
+    @Test
+    void a_venue_window_rolling_inside_ours_does_not_lower_the_order_count() throws Exception {
+        RateGate gate = orderGate();
+        gate.acquire(ORDER);
+        gate.observe(ORDER, orderCount(1));
+        gate.acquire(ORDER);
+        gate.observe(ORDER, orderCount(2));
+        gate.acquire(ORDER);
+        gate.observe(ORDER, orderCount(1));                      // the venue's window rolled
+        gate.acquire(ORDER);
+        gate.observe(ORDER, orderCount(2));
+        assertHeldBack(gate);
+    }
+
+    @Test
+    void an_answer_counted_before_other_orders_in_flight_does_not_forget_them() throws Exception {
+        RateGate gate = orderGate();
+        for (int i = 0; i < 4; i++) {
+            gate.acquire(ORDER);                                // four callers, none answered yet
+        }
+        gate.observe(ORDER, orderCount(1));                      // the first answer: the venue had counted one
+        assertHeldBack(gate);
+    }
+
+    @Test
+    void a_higher_venue_order_count_is_taken() throws Exception {
+        RateGate gate = orderGate();
+        gate.acquire(ORDER);
+        gate.observe(ORDER, orderCount(4));                      // orders from another session of the account
+        assertHeldBack(gate);
+    }
+
+    @Test
+    void an_order_refused_before_the_venue_counted_it_frees_its_place() throws Exception {
+        RateGate gate = orderGate();
+        gate.acquire(ORDER);
+        gate.observe(ORDER, headers(Map.of("X-MBX-USED-WEIGHT-1M", "3"))); // -1021: refused, no order count
+        for (int i = 1; i <= 4; i++) {
+            gate.acquire(ORDER);
+            gate.observe(ORDER, orderCount(i));
+        }
+        assertHeldBack(gate);
+    }
+
+    @Test
+    void an_order_without_an_answer_counts_and_one_never_sent_does_not() throws Exception {
+        RateGate gate = orderGate();
+        gate.acquire(ORDER);
+        gate.notSent(ORDER);                                     // e.g. the connection was refused
+        for (int i = 0; i < 4; i++) {
+            gate.acquire(ORDER);
+            gate.unanswered(ORDER);                              // timeouts: the venue may have them
+        }
+        assertHeldBack(gate);
+    }
+
+    @Test
+    void our_own_window_rolling_starts_the_order_count_again() throws Exception {
+        MutableClock now = new MutableClock(Instant.parse("2026-11-22T10:00:19.500Z"));
+        RateGate gate = new RateGate(new ServerClock(now, Duration.ofMinutes(5)), 0.9, Duration.ZERO, events::add);
+        gate.limits(1000, 5, 1000);
+        for (int i = 1; i <= 4; i++) {
+            gate.acquire(ORDER);
+            gate.observe(ORDER, orderCount(i));
+        }
+        assertHeldBack(gate);
+        now.set(Instant.parse("2026-11-22T10:00:20.001Z"));
+        gate.acquire(ORDER);                                    // a new window of ours
+        gate.observe(ORDER, orderCount(1));
+        gate.acquire(ORDER);
+    }
+
+    private static final class MutableClock implements InstantSource {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }

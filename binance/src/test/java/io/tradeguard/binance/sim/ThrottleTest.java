@@ -63,6 +63,54 @@ class ThrottleTest {
         }
     }
 
+    /**
+     * The simulator's clock set 500 ms behind our estimate of it (a skewed first sync does the same): its 10 s
+     * window rolls 500 ms after ours. Two orders go out early in our window, still in the simulator's previous
+     * one; the rest after its window rolled, where it counts from 1 again. Our window still holds four.
+     */
+    @Test
+    void a_venue_window_rolling_inside_ours_does_not_let_a_fifth_order_through() throws Exception {
+        try (SimHarness harness = tightLimits(); BinanceSpotVenue venue = harness.venue()) {
+            harness.sim.setPrice("BTCUSDT", new BigDecimal("60000"));
+            harness.faults("{\"clock_skew_ms\": -500}");  // within the 1 s a timestamp may run ahead
+            long ours = awaitWindowAge(venue, 10_000, 50, 250);
+            int placed = 0;
+            for (int i = 0; i < 2; i++) {
+                assertThat(venue.submit(Orders.limit(BTC, Side.BUY, "0.001", "50000"))).isInstanceOf(SubmitResult.Accepted.class);
+                placed++;
+            }
+            while (venue.serverTime().toEpochMilli() - ours < 700) {     // the simulator's window has rolled
+                Thread.sleep(20);
+            }
+            SubmitResult held = null;
+            for (int i = 0; i < 4 && held == null; i++) {
+                SubmitResult result = venue.submit(Orders.limit(BTC, Side.BUY, "0.001", "50000"));
+                if (result instanceof SubmitResult.Accepted) {
+                    placed++;
+                } else {
+                    held = result;
+                }
+            }
+            assertThat(venue.serverTime().toEpochMilli() / 10_000).as("the burst stayed in our window").isEqualTo(ours / 10_000);
+            assertThat(placed).isEqualTo(4);
+            assertThat(held).isInstanceOfSatisfying(SubmitResult.NotPlaced.class,
+                    r -> assertThat(r.cause().kind()).isEqualTo(Kind.RATE_LIMITED));
+            assertThat(answered429(harness)).isZero();
+        }
+    }
+
+    /** Waits until our window is between {@code from} and {@code to} ms old; answers its start. */
+    private static long awaitWindowAge(BinanceSpotVenue venue, long windowMillis, long from, long to) throws Exception {
+        while (true) {
+            long now = venue.serverTime().toEpochMilli();
+            long age = now % windowMillis;
+            if (age >= from && age <= to) {
+                return now - age;
+            }
+            Thread.sleep(age < from ? 5 : Math.max(5, windowMillis - age - 20));
+        }
+    }
+
     @Test
     void request_weight_is_held_back_before_the_minute_limit() throws Exception {
         try (SimHarness harness = tightLimits(); BinanceSpotVenue venue = harness.venue()) {
