@@ -3,6 +3,7 @@ package io.tradeguard.binance.futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradeguard.binance.FuturesVenueConfig;
 import io.tradeguard.binance.rest.BinanceErrors;
+import io.tradeguard.binance.rest.BlockingHttp;
 import io.tradeguard.binance.rest.Params;
 import io.tradeguard.binance.rest.RateGate;
 import io.tradeguard.binance.rest.RestTransport;
@@ -60,7 +61,8 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     public static final int MAX_LEVERAGE = 125;
 
     private final FuturesVenueConfig config;
-    private final HttpClient http;
+    private final HttpClient http;           // WebSocket streams
+    private final BlockingHttp restHttp;     // REST, on the caller's thread
     private final RestTransport transport;
     private final BinanceFuturesRest rest;
     private final OrderDoubts orderDoubts;
@@ -81,12 +83,13 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     });
     private volatile long instrumentsAt;
 
-    private BinanceFuturesVenue(FuturesVenueConfig config, HttpClient http) {
+    private BinanceFuturesVenue(FuturesVenueConfig config, HttpClient http, BlockingHttp restHttp) {
         this.config = config;
         this.http = http;
+        this.restHttp = restHttp;
         ServerClock clock = new ServerClock(config.clock(), config.clockSyncEvery());
         RateGate gate = new RateGate(clock, config.rateHeadroom(), config.maxThrottleWait(), this::publish);
-        this.transport = new RestTransport(config.endpoints().rest(), http, config.credentials(), clock, gate,
+        this.transport = new RestTransport(config.endpoints().rest(), restHttp, config.credentials(), clock, gate,
                 config.rest(), config.observer(), BinanceFuturesRest.TIME);
         this.rest = new BinanceFuturesRest(transport);
         this.orderDoubts = new OrderDoubts(clock, config.rest().recvWindow(), this::queryOrderFresh);
@@ -95,7 +98,7 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
 
     /** Builds the venue, synchronises the clock and loads the instruments (and the rate limits) once. */
     public static BinanceFuturesVenue connect(FuturesVenueConfig config) throws VenueException {
-        BinanceFuturesVenue venue = new BinanceFuturesVenue(config, RestTransport.defaultHttpClient());
+        BinanceFuturesVenue venue = new BinanceFuturesVenue(config, RestTransport.defaultHttpClient(), BlockingHttp.create());
         try {
             venue.transport.syncTime();
             venue.instruments();
@@ -639,6 +642,7 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
         }
         streams.clear();
         http.shutdownNow();
+        restHttp.close();
     }
 
     // ---------------------------------------------------------------- helpers
