@@ -1,6 +1,7 @@
 package io.tradeguard.core.engine;
 
 import io.tradeguard.core.event.DomainEvent;
+import io.tradeguard.core.order.Order;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,12 @@ final class Emitter {
 
     void emit(DomainEvent event) {
         state.apply(event);
+        events.add(event);
+    }
+
+    /** An order event made from {@code full}, the order with its fills, which the state then keeps as it is. */
+    void emit(DomainEvent event, Order full) {
+        state.apply(event, full);
         events.add(event);
     }
 

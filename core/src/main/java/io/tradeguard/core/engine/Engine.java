@@ -59,6 +59,14 @@ public final class Engine implements AutoCloseable {
     /** messages decided in one loop turn before their batches go to the journal thread */
     private static final int MAX_TURN = 64;
 
+    /** the simple name of each kind of inbound message, looked up once (metrics name every message) */
+    private static final ClassValue<String> KIND = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
+
     /** by market, the first venue's market first */
     private final Map<Market, Venue> venues;
     private final Journal journal;
@@ -328,7 +336,7 @@ public final class Engine implements AutoCloseable {
             LOG.log(Level.SEVERE, "engine decision failed on " + message.getClass().getSimpleName(), e);
             out = haltOnBug(message, e);
         }
-        handled.accept(message.getClass().getSimpleName(), System.nanoTime() - started);
+        handled.accept(KIND.get(message.getClass()), System.nanoTime() - started);
         List<JournalEntry> entries = new ArrayList<>(out.events().size());
         for (DomainEvent event : out.events()) {
             entries.add(new JournalEntry(nextSequence++, event));

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,7 +18,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Handoff<T> {
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
     private final long spinNanos;
     private volatile Thread consumer;
     /** set by the consumer just before it parks; producers then unpark it */
@@ -35,15 +33,17 @@ final class Handoff<T> {
 
     void add(T message) {
         queue.add(Objects.requireNonNull(message, "message"));
-        size.incrementAndGet();
         if (parked) {
             LockSupport.unpark(consumer);
         }
     }
 
-    /** Messages waiting now. */
+    /**
+     * Messages waiting now: counted by walking the queue, which only the metrics ask for. A shared counter would
+     * cost every message a write to one cache line from the producers and one from the consumer.
+     */
     int size() {
-        return size.get();
+        return queue.size();
     }
 
     boolean isEmpty() {
@@ -52,11 +52,7 @@ final class Handoff<T> {
 
     /** The next message, or null when none is waiting; consumer thread only. */
     T poll() {
-        T message = queue.poll();
-        if (message != null) {
-            size.decrementAndGet();
-        }
-        return message;
+        return queue.poll();
     }
 
     /** The next message, waiting for it: first polling for the spin time, then parked. Consumer thread only. */

@@ -24,27 +24,27 @@ final class OrderChanges {
         Order order = applied.order();
         if (applied.newFill() != null) {
             if (order.status() == io.tradeguard.core.model.OrderStatus.FILLED && applied.statusChanged()) {
-                out.emit(new DomainEvent.OrderFilled(order, applied.newFill(), now));
+                out.emit(new DomainEvent.OrderFilled(order, applied.newFill(), now), order);
             } else {
-                out.emit(new DomainEvent.OrderPartiallyFilled(order, applied.newFill(), now));
+                out.emit(new DomainEvent.OrderPartiallyFilled(order, applied.newFill(), now), order);
             }
             ledger.post(order, applied.newFill(), out, now);
         }
         if (applied.statusChanged()) {
             switch (order.status()) {
-                case PENDING_NEW, NEW -> out.emit(new DomainEvent.OrderPlaced(order, now));
+                case PENDING_NEW, NEW -> out.emit(new DomainEvent.OrderPlaced(order, now), order);
                 case PARTIALLY_FILLED -> {
                     if (applied.newFill() == null) {
-                        out.emit(new DomainEvent.OrderUpdated(order, now));
+                        out.emit(new DomainEvent.OrderUpdated(order, now), order);
                     }
                 }
                 case FILLED -> {
                     if (applied.newFill() == null) {
-                        out.emit(new DomainEvent.OrderFilled(order, null, now));
+                        out.emit(new DomainEvent.OrderFilled(order, null, now), order);
                     }
                 }
-                case CANCELED -> out.emit(new DomainEvent.OrderCancelled(order, now));
-                case EXPIRED, EXPIRED_IN_MATCH -> out.emit(new DomainEvent.OrderExpired(order, now));
+                case CANCELED -> out.emit(new DomainEvent.OrderCancelled(order, now), order);
+                case EXPIRED, EXPIRED_IN_MATCH -> out.emit(new DomainEvent.OrderExpired(order, now), order);
                 case REJECTED -> out.emit(new DomainEvent.OrderRejected(order,
                         order.rejectReason() == null ? "rejected" : order.rejectReason(), now));
                 case UNKNOWN -> out.emit(new DomainEvent.OrderStatusUnknown(order,
@@ -53,7 +53,7 @@ final class OrderChanges {
                         "an order went back to PENDING_SUBMIT", now));
             }
         } else if (applied.newFill() == null) {
-            out.emit(new DomainEvent.OrderUpdated(order, now));
+            out.emit(new DomainEvent.OrderUpdated(order, now), order);
         }
     }
 }

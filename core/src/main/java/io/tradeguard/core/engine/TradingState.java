@@ -98,17 +98,25 @@ final class TradingState {
     }
 
     void apply(DomainEvent event) {
+        apply(event, null);
+    }
+
+    /**
+     * @param full for an order event emitted live, the engine's own copy of the order (with its fills) the event's
+     *             fill-less copy was made from: the state takes it instead of rebuilding it (the same order either way)
+     */
+    void apply(DomainEvent event, Order full) {
         switch (event) {
-            case DomainEvent.OrderSubmitted e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderPlaced e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderPartiallyFilled e -> put(e.order(), e.fill(), e.time());
-            case DomainEvent.OrderFilled e -> put(e.order(), e.fill(), e.time());
-            case DomainEvent.OrderCancelled e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderExpired e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderRejected e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderStatusUnknown e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderUpdated e -> put(e.order(), null, e.time());
-            case DomainEvent.OrderAdopted e -> put(e.order(), null, e.time());
+            case DomainEvent.OrderSubmitted e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderPlaced e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderPartiallyFilled e -> put(e.order(), e.fill(), e.time(), full);
+            case DomainEvent.OrderFilled e -> put(e.order(), e.fill(), e.time(), full);
+            case DomainEvent.OrderCancelled e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderExpired e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderRejected e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderStatusUnknown e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderUpdated e -> put(e.order(), null, e.time(), full);
+            case DomainEvent.OrderAdopted e -> put(e.order(), null, e.time(), full);
             case DomainEvent.PositionOpened e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionUpdated e -> positions.put(key(e.position()), e.position());
             case DomainEvent.PositionClosed e -> positions.remove(new PositionKey(e.market(), e.symbol()));
@@ -153,10 +161,10 @@ final class TradingState {
      * The event's order (totals, no fill list) with the fills known so far plus the event's new fill.
      * The order's constructor checks that the fills add up to its totals.
      */
-    private void put(Order order, Fill fill, Instant time) {
+    private void put(Order order, Fill fill, Instant time, Order full) {
         ClientOrderId id = order.clientOrderId();
         Order known = orders.get(id);
-        Order next = order.withFillsOf(known, fill);
+        Order next = order.withFillsOf(known, fill, full);
         orders.put(id, next);
         Standing was = standing(known);
         Standing now = standing(next);

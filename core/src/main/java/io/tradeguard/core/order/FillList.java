@@ -90,6 +90,21 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
         return new FillList(new Shared(grown, size + 1), size + 1);
     }
 
+    /** Whether this list is {@code base} with {@code fill} appended: the same fills, in the same slots' order. */
+    boolean isAppended(FillList base, Fill fill) {
+        if (size != base.size + 1 || slots[base.size] != fill) {
+            return false;
+        }
+        if (slots != base.slots) { // appended into a grown copy
+            for (int i = 0; i < base.size; i++) {
+                if (slots[i] != base.slots[i]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     boolean hasTrade(long tradeId) {
         for (int i = size - 1; i >= 0; i--) { // a repeated report is usually about the newest fill
             if (tradeIds[i] == tradeId) {

@@ -140,6 +140,49 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         return withFills(have.plus(fill), before.add(fill.quantity()));
     }
 
+    /**
+     * {@link #withFillsOf(Order, Fill)}, answered with {@code full} when it already is that order: the engine's own
+     * copy of which this is the fill-less copy an event carries. Saves a new order per execution report; any other
+     * {@code full} (null, another order, other fills) is ignored.
+     */
+    public Order withFillsOf(Order known, Fill fill, Order full) {
+        if (full == null || known == null || !sameButFills(full)) {
+            return withFillsOf(known, fill);
+        }
+        FillList have = (FillList) known.fills;
+        BigDecimal sumOfAll;
+        if (fill == null || have.hasTrade(fill.tradeId())) {
+            if (full.fills != have) {
+                return withFillsOf(known, fill);
+            }
+            if (have.isEmpty()) {
+                return full;
+            }
+            sumOfAll = known.filledQuantity;
+        } else {
+            if (!((FillList) full.fills).isAppended(have, fill)) {
+                return withFillsOf(known, fill);
+            }
+            sumOfAll = (have.isEmpty() ? BigDecimal.ZERO : known.filledQuantity).add(fill.quantity());
+        }
+        if (sumOfAll.compareTo(filledQuantity) != 0) {
+            return withFills(full.fills, sumOfAll); // throws, as withFillsOf does
+        }
+        return full;
+    }
+
+    /** Every field but the fills is the very same object (a copy made by {@link #withoutFills}). */
+    private boolean sameButFills(Order o) {
+        return o.clientOrderId == clientOrderId && o.venueOrderId == venueOrderId && o.market == market
+                && o.symbol == symbol && o.side == side && o.type == type && o.timeInForce == timeInForce
+                && o.quantity == quantity && o.quoteQuantity == quoteQuantity && o.price == price
+                && o.stopPrice == stopPrice && o.reduceOnly == reduceOnly && o.origin == origin && o.reason == reason
+                && o.status == status && o.filledQuantity == filledQuantity && o.filledNotional == filledNotional
+                && o.commissions == commissions && o.venueFilledQuantity == venueFilledQuantity
+                && o.rejectReason == rejectReason && o.createdAt == createdAt && o.updatedAt == updatedAt
+                && o.venueTime == venueTime && o.filledAt == filledAt && o.instructions == instructions;
+    }
+
     private Order withFills(List<Fill> all, BigDecimal sumOfAll) {
         if (sumOfAll.compareTo(filledQuantity) != 0) {
             // the totals and the fills disagree: a bug, never a state to trade on
