@@ -457,10 +457,18 @@ public final class TradingGuards {
         }
     }
 
+    /** the portfolio of the last risk check: the next one reuses its totals while the positions are the same */
+    private io.tradeguard.core.risk.Portfolio lastPortfolio;
+
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
-        return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
+        RiskCheck.Subject subject = RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
                 protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()),
-                intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of());
+                intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of(),
+                lastPortfolio);
+        if (subject.context() != null) {
+            lastPortfolio = subject.context().portfolio();
+        }
+        return subject;
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
@@ -519,13 +527,13 @@ public final class TradingGuards {
                     }
                 }
             }
-            List<LocalTrigger> before = triggers.snapshot();
-            var fired = triggers.onTick(market, symbol, price, now);
-            for (var f : fired) {
+            // only this symbol's triggers see the tick; it says itself whether a trail moved
+            TriggerBook.Tick tick = triggers.tick(market, symbol, price, now);
+            for (var f : tick.fired()) {
                 out.add(protection.exit(f, state));
                 why = "trigger " + f.trigger().id() + " fired at " + f.tickPrice().toPlainString();
             }
-            if (why == null && !before.equals(triggers.snapshot())) {
+            if (why == null && tick.moved()) {
                 why = "trailing stop moved";
             }
             if (why != null) {
@@ -595,7 +603,7 @@ public final class TradingGuards {
                 case DomainEvent.EmergencyStop e -> {
                     halted = true;
                     protection.halted();
-                    if (!triggers.snapshot().isEmpty()) {
+                    if (!triggers.isEmpty()) {
                         triggers = new TriggerBook(); // the flatten replaces every exit
                         record(List.of(), "emergency stop: local triggers removed");
                     }
