@@ -740,17 +740,29 @@ public final class TradingGuards {
         return all;
     }
 
+    /** the triggers as the saved state lists them, at the book's change count they were split at */
+    private record SavedTriggers(TriggerBook book, long changes, List<PriceTrigger> prices, List<TrailingStop> trails) {
+    }
+
+    private SavedTriggers savedTriggers;
+
     GuardState state() {
-        List<PriceTrigger> prices = new ArrayList<>();
-        List<TrailingStop> trails = new ArrayList<>();
-        for (LocalTrigger t : triggers.snapshot()) {
-            switch (t) {
-                case PriceTrigger p -> prices.add(p);
-                case TrailingStop s -> trails.add(s);
+        SavedTriggers saved = savedTriggers;
+        if (saved == null || saved.book() != triggers || saved.changes() != triggers.changes()) {
+            List<PriceTrigger> prices = new ArrayList<>();
+            List<TrailingStop> trails = new ArrayList<>();
+            for (LocalTrigger t : triggers.snapshot()) {
+                switch (t) {
+                    case PriceTrigger p -> prices.add(p);
+                    case TrailingStop s -> trails.add(s);
+                }
             }
+            // immutable lists, which GuardState keeps without copying them again
+            saved = new SavedTriggers(triggers, triggers.changes(), List.copyOf(prices), List.copyOf(trails));
+            savedTriggers = saved;
         }
-        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails,
-                protection.brackets());
+        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), saved.prices(),
+                saved.trails(), protection.brackets());
     }
 
     void send(Command command) {

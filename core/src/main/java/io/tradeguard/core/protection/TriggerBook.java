@@ -100,7 +100,11 @@ public final class TriggerBook {
     public List<LocalTrigger> snapshot() {
         if (snapshotAt != changes) {
             List<LocalTrigger> all = new ArrayList<>(byId.size());
-            bySymbol.values().forEach(all::addAll);
+            for (List<LocalTrigger> triggers : bySymbol.values()) {
+                for (int i = 0; i < triggers.size(); i++) { // addAll would copy each symbol's list into an array first
+                    all.add(triggers.get(i));
+                }
+            }
             snapshot = java.util.Collections.unmodifiableList(all);
             snapshotAt = changes;
         }
