@@ -504,7 +504,9 @@ public final class TradingGuards {
     // ---------------------------------------------------------------- price ticks (engine thread)
 
     private List<Command> onPrice(io.tradeguard.core.model.Market market, Symbol symbol, BigDecimal price,
-                                  java.util.function.Supplier<TradingSnapshot> state) {
+                                  java.util.function.Supplier<TradingSnapshot> engineState) {
+        // the engine's state does not change while the guards decide on one tick: built at most once for it
+        java.util.function.Supplier<TradingSnapshot> state = once(engineState);
         synchronized (lock) {
             Instant now = clock.instant();
             List<DomainEvent> events = new ArrayList<>();
@@ -541,6 +543,20 @@ public final class TradingGuards {
             }
             return out;
         }
+    }
+
+    private static java.util.function.Supplier<TradingSnapshot> once(java.util.function.Supplier<TradingSnapshot> state) {
+        return new java.util.function.Supplier<>() {
+            private TradingSnapshot built;
+
+            @Override
+            public TradingSnapshot get() {
+                if (built == null) {
+                    built = state.get();
+                }
+                return built;
+            }
+        };
     }
 
     /** The engine's timer: a new UTC day starts the kill switch's day (and ends a daily-loss trip) on time. */
