@@ -538,9 +538,12 @@ final class Protection {
         }
     }
 
-    /** The stop-loss price of each protected position, by position id, for the portfolio-heat rule. */
+    /** The stop-loss price of each protected position, by position id, for the portfolio-heat rule; read-only. */
     Map<String, BigDecimal> stops(TriggerBook book) {
         LocalStops local = localStops(book);
+        if (brackets.isEmpty() && local.trailing().isEmpty()) {
+            return local.stopLosses(); // nothing to merge: the cached map itself, read-only
+        }
         Map<String, BigDecimal> out = new HashMap<>();
         for (NativeBracket b : brackets.values()) {
             if (b.stopLoss() != null) {
@@ -574,7 +577,8 @@ final class Protection {
                 trailing.putIfAbsent(s.group(), s.stopLevel());
             }
         }
-        localStops = new LocalStops(book, book.changes(), stopLosses, trailing);
+        localStops = new LocalStops(book, book.changes(), java.util.Collections.unmodifiableMap(stopLosses),
+                java.util.Collections.unmodifiableMap(trailing));
         return localStops;
     }
 
