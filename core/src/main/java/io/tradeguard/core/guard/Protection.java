@@ -530,32 +530,56 @@ final class Protection {
     /** The position is gone (or only unsellable dust is left): every trigger on it goes. */
     void removeFor(Market market, Symbol symbol, TriggerBook book) {
         boolean removed = false;
-        for (LocalTrigger t : book.snapshot()) {
-            if (t.market() == market && t.symbol().equals(symbol)) {
-                removed |= book.cancel(t.id());
-            }
+        for (LocalTrigger t : book.of(market, symbol)) {
+            removed |= book.cancel(t.id());
         }
         if (removed) {
             guards.record(List.of(), "position in " + symbol + " closed: its triggers removed");
         }
     }
 
-    /** The stop-loss price of each protected position, by position id, for the portfolio-heat rule. */
+    /** The stop-loss price of each protected position, by position id, for the portfolio-heat rule; read-only. */
     Map<String, BigDecimal> stops(TriggerBook book) {
+        LocalStops local = localStops(book);
+        if (brackets.isEmpty() && local.trailing().isEmpty()) {
+            return local.stopLosses(); // nothing to merge: the cached map itself, read-only
+        }
         Map<String, BigDecimal> out = new HashMap<>();
         for (NativeBracket b : brackets.values()) {
             if (b.stopLoss() != null) {
                 out.put(b.positionId(), b.stopLoss());
             }
         }
+        out.putAll(local.stopLosses());
+        local.trailing().forEach(out::putIfAbsent);
+        return out;
+    }
+
+    /** A local stop-loss beats a native bracket's and a trailing stop's level; a trailing stop's level fills a gap. */
+    private record LocalStops(TriggerBook book, long changes, Map<String, BigDecimal> stopLosses,
+                              Map<String, BigDecimal> trailing) {
+    }
+
+    /** the book's stops at its last change count: every order's risk check needs them, the book rarely changes */
+    private LocalStops localStops;
+
+    private LocalStops localStops(TriggerBook book) {
+        LocalStops cached = localStops;
+        if (cached != null && cached.book() == book && cached.changes() == book.changes()) {
+            return cached;
+        }
+        Map<String, BigDecimal> stopLosses = new HashMap<>();
+        Map<String, BigDecimal> trailing = new HashMap<>();
         for (LocalTrigger t : book.snapshot()) {
             if (t instanceof PriceTrigger p && p.kind() == PriceTrigger.Kind.STOP_LOSS && p.group() != null) {
-                out.put(p.group(), p.triggerPrice());
+                stopLosses.put(p.group(), p.triggerPrice());
             } else if (t instanceof TrailingStop s && s.group() != null && s.stopLevel() != null) {
-                out.putIfAbsent(s.group(), s.stopLevel());
+                trailing.putIfAbsent(s.group(), s.stopLevel());
             }
         }
-        return out;
+        localStops = new LocalStops(book, book.changes(), java.util.Collections.unmodifiableMap(stopLosses),
+                java.util.Collections.unmodifiableMap(trailing));
+        return localStops;
     }
 
     /** The exit a fired trigger sends: the whole position at market when it covers it, else its own quantity. */

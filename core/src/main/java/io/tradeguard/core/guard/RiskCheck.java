@@ -70,13 +70,17 @@ final class RiskCheck {
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
                            Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
                            BigDecimal takerFee) {
-        return subject(intent, state, config, counters, stops, books, takerFee, List.of());
+        return subject(intent, state, config, counters, stops, books, takerFee, List.of(), null);
     }
 
-    /** @param brackets the futures contract's maintenance brackets (empty on spot or when not known) */
+    /**
+     * @param brackets          the futures contract's maintenance brackets (empty on spot or when not known)
+     * @param previousPortfolio the portfolio of the previous check (null for none): reused where still correct
+     */
     static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
                            Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
-                           BigDecimal takerFee, List<io.tradeguard.core.venue.MaintenanceBracket> brackets) {
+                           BigDecimal takerFee, List<io.tradeguard.core.venue.MaintenanceBracket> brackets,
+                           Portfolio previousPortfolio) {
         Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Subject(null, null, intent.symbol() + " is not traded on this venue");
@@ -117,7 +121,7 @@ final class RiskCheck {
         BigDecimal pnlToday = counters != null ? counters.dailyPnl() : state.daily().realizedPnl();
         int losses = counters != null ? counters.consecutiveLosses() : state.daily().consecutiveLosses();
         RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), takerFee,
-                portfolio(state, stops), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()), brackets);
+                portfolio(state, stops, previousPortfolio), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()), brackets);
         return new Subject(order, context, null);
     }
 
@@ -146,6 +150,10 @@ final class RiskCheck {
     }
 
     static Portfolio portfolio(TradingSnapshot state, Map<String, BigDecimal> stops) {
+        return portfolio(state, stops, null);
+    }
+
+    static Portfolio portfolio(TradingSnapshot state, Map<String, BigDecimal> stops, Portfolio previous) {
         List<OpenPosition> open = new ArrayList<>(state.positions().size());
         for (Position p : state.positions()) {
             if (p.size().signum() <= 0) {
@@ -155,7 +163,7 @@ final class RiskCheck {
             open.add(new OpenPosition(p.market(), p.symbol(), p.side() == PositionSide.LONG ? Side.BUY : Side.SELL, p.size(),
                     p.entryPrice(), mark, stops.get(p.positionId()), Math.max(1, p.leverage())));
         }
-        return Portfolio.of(open);
+        return Portfolio.of(open, previous);
     }
 
     /** The verdict as the engine's gate decision; a reduced order must still pass the venue's filters. */

@@ -457,10 +457,18 @@ public final class TradingGuards {
         }
     }
 
+    /** the portfolio of the last risk check: the next one reuses its totals while the positions are the same */
+    private io.tradeguard.core.risk.Portfolio lastPortfolio;
+
     private RiskCheck.Subject subject(OrderIntent intent, TradingSnapshot state) {
-        return RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
+        RiskCheck.Subject subject = RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
                 protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()),
-                intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of());
+                intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of(),
+                lastPortfolio);
+        if (subject.context() != null) {
+            lastPortfolio = subject.context().portfolio();
+        }
+        return subject;
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */
@@ -496,7 +504,9 @@ public final class TradingGuards {
     // ---------------------------------------------------------------- price ticks (engine thread)
 
     private List<Command> onPrice(io.tradeguard.core.model.Market market, Symbol symbol, BigDecimal price,
-                                  java.util.function.Supplier<TradingSnapshot> state) {
+                                  java.util.function.Supplier<TradingSnapshot> engineState) {
+        // the engine's state does not change while the guards decide on one tick: built at most once for it
+        java.util.function.Supplier<TradingSnapshot> state = once(engineState);
         synchronized (lock) {
             Instant now = clock.instant();
             List<DomainEvent> events = new ArrayList<>();
@@ -519,13 +529,13 @@ public final class TradingGuards {
                     }
                 }
             }
-            List<LocalTrigger> before = triggers.snapshot();
-            var fired = triggers.onTick(market, symbol, price, now);
-            for (var f : fired) {
+            // only this symbol's triggers see the tick; it says itself whether a trail moved
+            TriggerBook.Tick tick = triggers.tick(market, symbol, price, now);
+            for (var f : tick.fired()) {
                 out.add(protection.exit(f, state));
                 why = "trigger " + f.trigger().id() + " fired at " + f.tickPrice().toPlainString();
             }
-            if (why == null && !before.equals(triggers.snapshot())) {
+            if (why == null && tick.moved()) {
                 why = "trailing stop moved";
             }
             if (why != null) {
@@ -533,6 +543,20 @@ public final class TradingGuards {
             }
             return out;
         }
+    }
+
+    private static java.util.function.Supplier<TradingSnapshot> once(java.util.function.Supplier<TradingSnapshot> state) {
+        return new java.util.function.Supplier<>() {
+            private TradingSnapshot built;
+
+            @Override
+            public TradingSnapshot get() {
+                if (built == null) {
+                    built = state.get();
+                }
+                return built;
+            }
+        };
     }
 
     /** The engine's timer: a new UTC day starts the kill switch's day (and ends a daily-loss trip) on time. */
@@ -595,7 +619,7 @@ public final class TradingGuards {
                 case DomainEvent.EmergencyStop e -> {
                     halted = true;
                     protection.halted();
-                    if (!triggers.snapshot().isEmpty()) {
+                    if (!triggers.isEmpty()) {
                         triggers = new TriggerBook(); // the flatten replaces every exit
                         record(List.of(), "emergency stop: local triggers removed");
                     }
@@ -732,17 +756,29 @@ public final class TradingGuards {
         return all;
     }
 
+    /** the triggers as the saved state lists them, at the book's change count they were split at */
+    private record SavedTriggers(TriggerBook book, long changes, List<PriceTrigger> prices, List<TrailingStop> trails) {
+    }
+
+    private SavedTriggers savedTriggers;
+
     GuardState state() {
-        List<PriceTrigger> prices = new ArrayList<>();
-        List<TrailingStop> trails = new ArrayList<>();
-        for (LocalTrigger t : triggers.snapshot()) {
-            switch (t) {
-                case PriceTrigger p -> prices.add(p);
-                case TrailingStop s -> trails.add(s);
+        SavedTriggers saved = savedTriggers;
+        if (saved == null || saved.book() != triggers || saved.changes() != triggers.changes()) {
+            List<PriceTrigger> prices = new ArrayList<>();
+            List<TrailingStop> trails = new ArrayList<>();
+            for (LocalTrigger t : triggers.snapshot()) {
+                switch (t) {
+                    case PriceTrigger p -> prices.add(p);
+                    case TrailingStop s -> trails.add(s);
+                }
             }
+            // immutable lists, which GuardState keeps without copying them again
+            saved = new SavedTriggers(triggers, triggers.changes(), List.copyOf(prices), List.copyOf(trails));
+            savedTriggers = saved;
         }
-        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), prices, trails,
-                protection.brackets());
+        return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), saved.prices(),
+                saved.trails(), protection.brackets());
     }
 
     void send(Command command) {

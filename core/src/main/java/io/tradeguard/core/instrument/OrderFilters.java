@@ -74,14 +74,15 @@ public final class OrderFilters {
     public static Optional<String> violation(Instrument instrument, OrderRequest order, BigDecimal referencePrice) {
         String quote = instrument.quoteAsset().code();
         String base = instrument.baseAsset().code();
-        for (var named : List.of(new Named("price", order.price()), new Named("stop price", order.stopPrice()),
-                new Named("activation price", order.activationPrice()))) {
-            if (named.value() != null) {
-                Optional<String> bad = priceViolation(instrument, named.name(), named.value(), quote);
-                if (bad.isPresent()) {
-                    return bad;
-                }
-            }
+        Optional<String> badPrice = priceViolation(instrument, "price", order.price(), quote);
+        if (badPrice.isEmpty()) {
+            badPrice = priceViolation(instrument, "stop price", order.stopPrice(), quote);
+        }
+        if (badPrice.isEmpty()) {
+            badPrice = priceViolation(instrument, "activation price", order.activationPrice(), quote);
+        }
+        if (badPrice.isPresent()) {
+            return badPrice;
         }
         if (order.quantity() != null) {
             Optional<String> bad = lotViolation(instrument.lotSize(), order.quantity(), base, instrument);
@@ -95,7 +96,11 @@ public final class OrderFilters {
         return notionalViolation(instrument, order, referencePrice, quote);
     }
 
+    /** Empty when the value is absent or fits the price filter. */
     private static Optional<String> priceViolation(Instrument instrument, String name, BigDecimal value, String quote) {
+        if (value == null) {
+            return Optional.empty();
+        }
         var filter = instrument.priceFilter();
         if (filter.minPrice().signum() > 0 && value.compareTo(filter.minPrice()) < 0) {
             return Optional.of(name + " " + value.toPlainString() + " " + quote + " is below the lowest price "
@@ -132,34 +137,37 @@ public final class OrderFilters {
                                                       BigDecimal referencePrice, String quote) {
         boolean marketLike = isMarketLike(order);
         BigDecimal notional;
-        String how;
+        BigDecimal at = null;
         if (order.quantity() == null) {
             if (order.quoteQuantity() == null) {
                 return Optional.empty(); // futures close-position stop: sized by the venue
             }
             notional = order.quoteQuantity();
-            how = "";
         } else {
-            BigDecimal at = order.type().hasLimitPrice(order.market()) ? order.price()
+            at = order.type().hasLimitPrice(order.market()) ? order.price()
                     : order.stopPrice() != null ? order.stopPrice() : referencePrice;
             if (at == null) {
                 return Optional.empty(); // no price to judge a market order by: the venue judges it
             }
             notional = order.quantity().multiply(at);
-            how = " (" + plain(order.quantity()) + " × " + plain(at) + ")";
         }
         boolean minApplies = !marketLike || instrument.applyMinToMarket();
         if (minApplies && instrument.minNotional().signum() > 0 && notional.compareTo(instrument.minNotional()) < 0) {
-            return Optional.of("order value " + notional.stripTrailingZeros().toPlainString() + " " + quote + how
-                    + " is below the minimum order value of " + plain(instrument.minNotional()) + " " + quote
-                    + " for " + instrument.symbol());
+            return Optional.of("order value " + notional.stripTrailingZeros().toPlainString() + " " + quote
+                    + how(order, at) + " is below the minimum order value of " + plain(instrument.minNotional())
+                    + " " + quote + " for " + instrument.symbol());
         }
         if (instrument.maxNotional().signum() > 0 && notional.compareTo(instrument.maxNotional()) > 0) {
-            return Optional.of("order value " + notional.stripTrailingZeros().toPlainString() + " " + quote + how
-                    + " is above the maximum order value of " + plain(instrument.maxNotional()) + " " + quote
-                    + " for " + instrument.symbol());
+            return Optional.of("order value " + notional.stripTrailingZeros().toPlainString() + " " + quote
+                    + how(order, at) + " is above the maximum order value of " + plain(instrument.maxNotional())
+                    + " " + quote + " for " + instrument.symbol());
         }
         return Optional.empty();
+    }
+
+    /** How the order value was reckoned, for the refusal only (text is not built for orders that pass). */
+    private static String how(OrderRequest order, BigDecimal at) {
+        return at == null ? "" : " (" + plain(order.quantity()) + " × " + plain(at) + ")";
     }
 
     /** Executes at whatever the market gives once it works (no limit price of its own). */
@@ -205,9 +213,6 @@ public final class OrderFilters {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    private record Named(String name, BigDecimal value) {
     }
 
     /** Kept for callers that only need the grid: the largest multiple of {@code step} not above {@code quantity}. */

@@ -21,6 +21,18 @@ public final class TriggerBook {
     }
 
     private final Map<Key, List<LocalTrigger>> bySymbol = new HashMap<>();
+    /** where each active trigger is, so find and cancel need not walk every symbol */
+    private final Map<String, Key> byId = new HashMap<>();
+    /** counts every change of the active triggers or their state: an unchanged count means an unchanged snapshot */
+    private long changes;
+
+    /**
+     * What one tick did: the triggers that fired, and whether any trigger's state moved (a trailing stop's
+     * extreme) without firing.
+     */
+    public record Tick(List<TriggerFired> fired, boolean moved) {
+        private static final Tick NOTHING = new Tick(List.of(), false);
+    }
 
     public static TriggerBook restore(List<LocalTrigger> snapshot) {
         TriggerBook book = new TriggerBook();
@@ -29,49 +41,98 @@ public final class TriggerBook {
     }
 
     public void add(LocalTrigger trigger) {
-        if (find(trigger.id()).isPresent()) {
+        if (byId.containsKey(trigger.id())) {
             throw new IllegalArgumentException("a trigger with id " + trigger.id() + " is already active");
         }
-        bySymbol.computeIfAbsent(new Key(trigger.market(), trigger.symbol()), k -> new ArrayList<>(2)).add(trigger);
+        Key key = new Key(trigger.market(), trigger.symbol());
+        bySymbol.computeIfAbsent(key, k -> new ArrayList<>(2)).add(trigger);
+        byId.put(trigger.id(), key);
+        changes++;
     }
 
     /** Removes a trigger (and nothing else); false when it was not active. */
     public boolean cancel(String id) {
-        for (List<LocalTrigger> triggers : bySymbol.values()) {
-            if (triggers.removeIf(t -> t.id().equals(id))) {
-                return true;
-            }
+        Key key = byId.remove(id);
+        if (key == null) {
+            return false;
         }
-        return false;
+        bySymbol.get(key).removeIf(t -> t.id().equals(id));
+        changes++;
+        return true;
     }
 
     public Optional<LocalTrigger> find(String id) {
-        for (List<LocalTrigger> triggers : bySymbol.values()) {
-            for (LocalTrigger trigger : triggers) {
-                if (trigger.id().equals(id)) {
-                    return Optional.of(trigger);
-                }
+        Key key = byId.get(id);
+        if (key == null) {
+            return Optional.empty();
+        }
+        for (LocalTrigger trigger : bySymbol.get(key)) {
+            if (trigger.id().equals(id)) {
+                return Optional.of(trigger);
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("trigger " + id + " is indexed but not active");
     }
 
-    /** Every active trigger with its current state (trailing extremes included). */
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    /** The active triggers of a symbol on a market (a copy). */
+    public List<LocalTrigger> of(Market market, Symbol symbol) {
+        List<LocalTrigger> triggers = bySymbol.get(new Key(market, symbol));
+        return triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    /**
+     * Grows with every change of the active triggers or of their state (arming, cancelling, firing, a trailing
+     * stop moving): what was derived from the book at one count holds while the count is the same.
+     */
+    public long changes() {
+        return changes;
+    }
+
+    /** the last snapshot and the change count it was taken at: a trigger firing is journaled and risk-checked */
+    private List<LocalTrigger> snapshot = List.of();
+    private long snapshotAt;
+
+    /** Every active trigger with its current state (trailing extremes included); unmodifiable. */
     public List<LocalTrigger> snapshot() {
-        List<LocalTrigger> all = new ArrayList<>();
-        bySymbol.values().forEach(all::addAll);
-        return all;
+        if (snapshotAt != changes) {
+            List<LocalTrigger> all = new ArrayList<>(byId.size());
+            for (List<LocalTrigger> triggers : bySymbol.values()) {
+                for (int i = 0; i < triggers.size(); i++) { // addAll would copy each symbol's list into an array first
+                    all.add(triggers.get(i));
+                }
+            }
+            snapshot = java.util.Collections.unmodifiableList(all);
+            snapshotAt = changes;
+        }
+        return snapshot;
     }
 
     /** One tick of a symbol's price on a market: updates the trails and returns what fired. */
     public List<TriggerFired> onTick(Market market, Symbol symbol, BigDecimal price, Instant now) {
+        return tick(market, symbol, price, now).fired();
+    }
+
+    /**
+     * One tick of a symbol's price on a market: only that symbol's triggers see it. Updates the trails and says
+     * what fired and whether a trigger's state moved.
+     */
+    public Tick tick(Market market, Symbol symbol, BigDecimal price, Instant now) {
         List<LocalTrigger> triggers = bySymbol.get(new Key(market, symbol));
         if (triggers == null || triggers.isEmpty()) {
-            return List.of();
+            return Tick.NOTHING;
         }
         List<TriggerFired> fired = null;
+        boolean moved = false;
         for (int i = 0; i < triggers.size(); i++) {
-            LocalTrigger.Step step = triggers.get(i).onTick(price);
+            LocalTrigger before = triggers.get(i);
+            LocalTrigger.Step step = before.onTick(price);
+            if (step.next() != before && !step.next().equals(before)) {
+                moved = true;
+            }
             triggers.set(i, step.next());
             if (step.fired()) {
                 if (fired == null) {
@@ -80,10 +141,19 @@ public final class TriggerBook {
                 fired.add(new TriggerFired(step.next(), step.level(), price, now, List.of()));
             }
         }
-        if (fired == null) {
-            return List.of();
+        if (moved) {
+            changes++;
         }
-        return removeFired(triggers, fired);
+        if (fired == null) {
+            return moved ? new Tick(List.of(), true) : Tick.NOTHING;
+        }
+        changes++;
+        List<TriggerFired> out = removeFired(triggers, fired);
+        for (TriggerFired f : out) {
+            byId.remove(f.trigger().id());
+            f.cancelled().forEach(byId::remove);
+        }
+        return new Tick(out, moved);
     }
 
     /** Removes the fired triggers and their brackets; of two legs of one bracket firing on one tick, the first wins. */

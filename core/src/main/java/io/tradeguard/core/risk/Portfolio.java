@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The open positions with the totals the rules need, computed once when the snapshot is built (the
- * engine rebuilds it when positions change, not per order).
+ * The open positions with the totals the rules need, computed once when the snapshot is built;
+ * {@link #of(List, Portfolio)} carries the totals over from the previous check when only marks moved.
  */
 public final class Portfolio {
     private static final Portfolio EMPTY = new Portfolio(List.of());
@@ -53,8 +53,50 @@ public final class Portfolio {
         this.held = Set.copyOf(keys);
     }
 
+    /** Only the value held moves with the marks; the totals at the stops and the keys carry over. */
+    private Portfolio(List<OpenPosition> positions, Portfolio sameButMarks) {
+        this.positions = List.copyOf(positions);
+        Map<Symbol, BigDecimal> bySymbol = new HashMap<>();
+        for (OpenPosition position : this.positions) {
+            bySymbol.merge(position.symbol(), position.notional(), BigDecimal::add);
+        }
+        this.pnlAtStops = sameButMarks.pnlAtStops;
+        this.lossToStops = sameButMarks.lossToStops;
+        this.feeBase = sameButMarks.feeBase;
+        this.exposure = Map.copyOf(bySymbol);
+        this.held = sameButMarks.held;
+    }
+
     public static Portfolio of(List<OpenPosition> positions) {
         return positions.isEmpty() ? EMPTY : new Portfolio(positions);
+    }
+
+    /**
+     * The same as {@link #of(List)}, cheaper when {@code previous} (null for none) holds the same positions in the
+     * same order: then it is answered itself when nothing changed, or with its stop totals when only the mark
+     * prices moved (what the rule totals at the stops do not depend on).
+     */
+    public static Portfolio of(List<OpenPosition> positions, Portfolio previous) {
+        if (previous == null || positions.isEmpty() || previous.positions.size() != positions.size()) {
+            return of(positions);
+        }
+        boolean marksMoved = false;
+        for (int i = 0; i < positions.size(); i++) {
+            OpenPosition was = previous.positions.get(i);
+            OpenPosition is = positions.get(i);
+            if (!sameButMark(was, is)) {
+                return of(positions);
+            }
+            marksMoved |= !was.markPrice().equals(is.markPrice());
+        }
+        return marksMoved ? new Portfolio(positions, previous) : previous;
+    }
+
+    /** Equal in everything but the mark price; equals, not compareTo, so the totals come out digit for digit alike. */
+    private static boolean sameButMark(OpenPosition a, OpenPosition b) {
+        return a.market() == b.market() && a.side() == b.side() && a.leverage() == b.leverage()
+                && a.symbol().equals(b.symbol()) && a.quantity().equals(b.quantity())
+                && a.entryPrice().equals(b.entryPrice()) && java.util.Objects.equals(a.stopLoss(), b.stopLoss());
     }
 
     public static Portfolio empty() {

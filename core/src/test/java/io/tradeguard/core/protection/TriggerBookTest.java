@@ -85,4 +85,42 @@ class TriggerBookTest {
         assertThat(book.onTick(Market.FUTURES, BTC, d("50"), T)).isEmpty();
         assertThat(book.find("tp")).isPresent();
     }
+
+    @Test
+    void aTickSaysWhetherATrailMovedAndTouchesOnlyItsSymbol() {
+        TriggerBook book = new TriggerBook();
+        book.add(TrailingStop.start("trail", Market.SPOT, BTC, Side.SELL, d("1"), 200, null, null));
+        book.add(new PriceTrigger("eth-sl", Market.SPOT, ETH, Side.SELL, d("1"), PriceTrigger.Kind.STOP_LOSS, d("50"), "e"));
+        long armed = book.changes();
+
+        assertThat(book.tick(Market.SPOT, ETH, d("60"), T)).isEqualTo(new TriggerBook.Tick(List.of(), false));
+        assertThat(book.tick(Market.FUTURES, BTC, d("100"), T).moved()).isFalse(); // another market's book
+        assertThat(book.changes()).isEqualTo(armed);
+
+        assertThat(book.tick(Market.SPOT, BTC, d("100"), T).moved()).isTrue(); // tracking starts
+        assertThat(book.tick(Market.SPOT, BTC, d("99"), T).moved()).isFalse(); // below the high: no new extreme
+        assertThat(book.tick(Market.SPOT, BTC, d("101"), T).moved()).isTrue();
+        assertThat(book.changes()).isEqualTo(armed + 2);
+
+        TriggerBook.Tick fired = book.tick(Market.SPOT, ETH, d("50"), T);
+        assertThat(fired.fired()).singleElement().satisfies(f -> assertThat(f.trigger().id()).isEqualTo("eth-sl"));
+        assertThat(book.find("eth-sl")).isEmpty();
+        assertThat(book.cancel("eth-sl")).isFalse();
+        assertThat(book.of(Market.SPOT, ETH)).isEmpty();
+        assertThat(book.of(Market.SPOT, BTC)).extracting(LocalTrigger::id).containsExactly("trail");
+        assertThat(book.isEmpty()).isFalse();
+        assertThat(book.changes()).isEqualTo(armed + 3);
+    }
+
+    @Test
+    void aFiredBracketLeavesNoIdBehind() {
+        TriggerBook book = bracket(Side.SELL, "98", "105");
+        assertThat(book.onTick(Market.FUTURES, BTC, d("97"), T)).singleElement()
+                .satisfies(f -> assertThat(f.cancelled()).containsExactly("tp"));
+        assertThat(book.isEmpty()).isTrue();
+        assertThat(book.find("sl")).isEmpty();
+        assertThat(book.find("tp")).isEmpty();
+        book.add(new PriceTrigger("tp", Market.FUTURES, BTC, Side.SELL, d("1"), PriceTrigger.Kind.TAKE_PROFIT, d("110"), null));
+        assertThat(book.snapshot()).extracting(LocalTrigger::id).containsExactly("tp");
+    }
 }
