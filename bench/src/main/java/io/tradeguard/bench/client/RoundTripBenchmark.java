@@ -72,6 +72,24 @@ public class RoundTripBenchmark {
         ours = BinanceSpotVenue.connect(SpotVenueConfig.of(BinanceEndpoints.compatible("sim", sim.baseUrl(), sim.wsBaseUrl()),
                 ApiCredentials.hmac(a.apiKey(), a.secretKey())));
         official = new SpotClientImpl(b.apiKey(), b.secretKey(), sim.baseUrl()).createTrade();
+        warmUp();
+    }
+
+    /**
+     * A fork starts a cold simulator and two cold clients; their mean per order falls from ~10 ms to below 1 ms
+     * over the first 12–20 s (ours needs about twice as long as the connector: HttpClient 5 and the JSON into
+     * OrderUpdate are more code to compile). Without this, {@code bench/run --quick} (1 s warm-up) measured the
+     * JIT, not the clients. Both clients get the same warm-up, whichever method the fork measures.
+     */
+    private void warmUp() throws Exception {
+        long seconds = Long.getLong("tradeguard.bench.roundtrip.warmupSeconds", 10);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() - until < 0) {
+            for (int i = 0; i < 50; i++) {
+                ours();
+                official();
+            }
+        }
     }
 
     @Benchmark
