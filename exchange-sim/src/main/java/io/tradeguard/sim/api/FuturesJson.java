@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradeguard.sim.futures.AlgoOrder;
 import io.tradeguard.sim.futures.FOrder;
+import io.tradeguard.sim.futures.FuturesEngine;
 import io.tradeguard.sim.futures.FuturesEvent;
+import java.math.BigDecimal;
 
 /** USDⓈ-M wire shapes (binance-api.md §6.2, §6.3, §6.7, §9.2): order and algo objects, user-data events. */
 public final class FuturesJson {
@@ -268,8 +270,7 @@ public final class FuturesJson {
      * A futures partial depth message (binance-api.md §9.2, USDⓈ-M "Partial Book Depth Streams"): the top {@code levels}
      * of each side as {@code b}/{@code a}, with the update ids of the book ({@code pu} = the previous one).
      */
-    public static ObjectNode partialDepth(io.tradeguard.sim.futures.FuturesEngine f, FuturesEvent.BookTicker top, int levels) {
-        var contract = f.contract(top.symbol());
+    public static ObjectNode partialDepth(FuturesEngine f, FuturesEvent.BookTicker top, int levels) {
         ObjectNode n = Json.object();
         n.put("e", "depthUpdate");
         n.put("E", top.time());
@@ -278,14 +279,15 @@ public final class FuturesJson {
         n.put("U", top.updateId());
         n.put("u", top.updateId());
         n.put("pu", Math.max(0, top.updateId() - 1));
-        var bids = n.putArray("b");
-        for (java.math.BigDecimal[] l : f.depth(top.symbol(), io.tradeguard.sim.futures.FOrder.Side.BUY, levels)) {
-            bids.addArray().add(contract.priceText(l[0])).add(contract.qtyText(l[1]));
-        }
-        var asks = n.putArray("a");
-        for (java.math.BigDecimal[] l : f.depth(top.symbol(), io.tradeguard.sim.futures.FOrder.Side.SELL, levels)) {
-            asks.addArray().add(contract.priceText(l[0])).add(contract.qtyText(l[1]));
-        }
+        depthSide(n.putArray("b"), f, top.symbol(), FOrder.Side.BUY, levels);
+        depthSide(n.putArray("a"), f, top.symbol(), FOrder.Side.SELL, levels);
         return n;
+    }
+
+    private static void depthSide(ArrayNode side, FuturesEngine f, String symbol, FOrder.Side which, int levels) {
+        var contract = f.contract(symbol);
+        for (BigDecimal[] level : f.depth(symbol, which, levels)) {
+            side.addArray().add(contract.priceText(level[0])).add(contract.qtyText(level[1]));
+        }
     }
 }
