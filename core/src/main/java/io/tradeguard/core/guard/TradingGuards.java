@@ -733,10 +733,16 @@ public final class TradingGuards {
 
     // ---------------------------------------------------------------- circuit breaker (I/O workers)
 
-    void venueAnswered(VenueError error) {
+    /** when a request to the venue goes out, as the breaker judges its answer */
+    Instant venueCallStarts() {
+        return clock.instant();
+    }
+
+    /** @param error null when the venue answered; @param sentAt when the request went out ({@link #venueCallStarts}) */
+    void venueAnswered(VenueError error, Instant sentAt) {
         synchronized (lock) {
             Instant now = clock.instant();
-            List<SafetyEvent> events = error == null ? breaker.onSuccess(now) : breaker.onError(error, now);
+            List<SafetyEvent> events = error == null ? breaker.onSuccess(sentAt, now) : breaker.onError(error, sentAt, now);
             if (!events.isEmpty()) {
                 record(toDomain(events), "circuit breaker " + breaker.state().status());
             }

@@ -53,19 +53,7 @@ final class WatchedFuturesVenue extends ForwardingVenue implements FuturesVenue 
         return reported(() -> venue.subscribeUserData(listener, futuresListener));
     }
 
-    private interface Call<T> {
-        T call() throws VenueException;
-    }
-
-    private <T> T reported(Call<T> call) throws VenueException {
-        T result;
-        try {
-            result = call.call();
-        } catch (VenueException e) {
-            guards.venueAnswered(e.error());
-            throw e;
-        }
-        guards.venueAnswered(null);
-        return result;
+    private <T> T reported(WatchedVenue.Call<T> call) throws VenueException {
+        return WatchedVenue.watched(guards, call);
     }
 }

@@ -54,13 +54,14 @@ final class WatchedVenue implements Venue {
 
     @Override
     public SubmitResult submit(OrderRequest request) {
+        Instant sentAt = guards.venueCallStarts();
         SubmitResult result = venue.submit(request);
         guards.venueAnswered(switch (result) {
             case SubmitResult.Accepted a -> null;
             case SubmitResult.Rejected r -> r.error();
             case SubmitResult.NotPlaced n -> n.cause();
             case SubmitResult.Unknown u -> u.cause();
-        });
+        }, sentAt);
         return result;
     }
 
@@ -76,13 +77,14 @@ final class WatchedVenue implements Venue {
 
     @Override
     public io.tradeguard.core.venue.OcoResult submitOco(io.tradeguard.core.venue.OcoRequest request) {
+        Instant sentAt = guards.venueCallStarts();
         io.tradeguard.core.venue.OcoResult result = venue.submitOco(request);
         guards.venueAnswered(switch (result) {
             case io.tradeguard.core.venue.OcoResult.Placed p -> null;
             case io.tradeguard.core.venue.OcoResult.Rejected r -> r.error();
             case io.tradeguard.core.venue.OcoResult.NotPlaced n -> n.cause();
             case io.tradeguard.core.venue.OcoResult.Unknown u -> u.cause();
-        });
+        }, sentAt);
         return result;
     }
 
@@ -137,19 +139,25 @@ final class WatchedVenue implements Venue {
         venue.close();
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T call() throws VenueException;
     }
 
     private <T> T watched(Call<T> call) throws VenueException {
+        return watched(guards, call);
+    }
+
+    /** Makes the call and reports its answer, with the time it went out, to the circuit breaker. */
+    static <T> T watched(TradingGuards guards, Call<T> call) throws VenueException {
+        Instant sentAt = guards.venueCallStarts();
         T result;
         try {
             result = call.call();
         } catch (VenueException e) {
-            guards.venueAnswered(e.error());
+            guards.venueAnswered(e.error(), sentAt);
             throw e;
         }
-        guards.venueAnswered(null);
+        guards.venueAnswered(null, sentAt);
         return result;
     }
 

@@ -16,6 +16,10 @@ import java.util.Objects;
  * venue's retry-after, whichever is longer. A business rejection proves the exchange answers and counts as
  * a success. Emergency-stop legs do not ask the breaker: they go out even while it is open.
  *
+ * <p>An answer is judged by when its request was sent: one sent before the breaker last half-opened or closed
+ * belongs to the outage already dealt with (an order whose unknown outcome took seconds to resolve reports
+ * late), so it neither re-opens a breaker its probe has just closed nor decides a probe it was not.
+ *
  * <p>Owned by the engine thread; "now" passed in; every transition returns its event.
  */
 public final class CircuitBreaker {
@@ -37,6 +41,8 @@ public final class CircuitBreaker {
     private final int threshold;
     private final Duration cooldown;
     private CircuitBreakerState state;
+    /** answers to requests sent before this count for nothing; not persisted: no request outlives a restart */
+    private Instant answersCountFrom = Instant.MIN;
 
     public CircuitBreaker(int threshold, Duration cooldown, CircuitBreakerState state) {
         if (threshold < 1) {
@@ -61,6 +67,7 @@ public final class CircuitBreaker {
                     yield new Admission(false, false, state.openUntil(), events);
                 }
                 state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, now, state.lastError());
+                answersCountFrom = now;
                 events.add(new SafetyEvent.CircuitBreakerHalfOpened(now));
                 yield new Admission(true, true, null, events);
             }
@@ -71,13 +78,22 @@ public final class CircuitBreaker {
                     yield new Admission(false, false, probeExpires, events);
                 }
                 state = new CircuitBreakerState(Status.HALF_OPEN, state.consecutiveErrors(), null, now, state.lastError());
+                answersCountFrom = now;
                 yield new Admission(true, true, null, events);
             }
         };
     }
 
-    /** The exchange answered (an acknowledgement, or a business rejection). */
+    /** The exchange answered (an acknowledgement, or a business rejection) a request sent just now. */
     public List<SafetyEvent> onSuccess(Instant now) {
+        return onSuccess(now, now);
+    }
+
+    /** The exchange answered (an acknowledgement, or a business rejection) a request sent at {@code sentAt}. */
+    public List<SafetyEvent> onSuccess(Instant sentAt, Instant now) {
+        if (sentAt.isBefore(answersCountFrom)) {
+            return List.of();
+        }
         return switch (state.status()) {
             case CLOSED -> {
                 state = CircuitBreakerState.closed();
@@ -85,6 +101,7 @@ public final class CircuitBreaker {
             }
             case HALF_OPEN -> {
                 state = CircuitBreakerState.closed();
+                answersCountFrom = now;
                 yield List.of(new SafetyEvent.CircuitBreakerClosed(now));
             }
             // a late answer to a request sent before it opened does not end the cooldown
@@ -92,10 +109,19 @@ public final class CircuitBreaker {
         };
     }
 
-    /** A request failed with this error. */
+    /** A request sent just now failed with this error. */
     public List<SafetyEvent> onError(VenueError error, Instant now) {
+        return onError(error, now, now);
+    }
+
+    /** A request sent at {@code sentAt} failed with this error. */
+    public List<SafetyEvent> onError(VenueError error, Instant sentAt, Instant now) {
+        if (error.kind() != VenueError.Kind.RATE_LIMITED && error.kind() != VenueError.Kind.BANNED
+                && sentAt.isBefore(answersCountFrom)) {
+            return List.of();
+        }
         return switch (error.kind()) {
-            case REJECTED -> onSuccess(now);
+            case REJECTED -> onSuccess(sentAt, now);
             case RATE_LIMITED, BANNED -> {
                 Duration wait = error.retryAfter().compareTo(cooldown) > 0 ? error.retryAfter() : cooldown;
                 yield open("the exchange limited our requests (" + error + ")", now.plus(wait), now, true);

@@ -96,6 +96,48 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void ordersSentDuringTheOutageWhoseOutcomeResolvesAfterTheProbeClosedItDoNotReopenIt() {
+        Instant outage = now;
+        fail(5);
+        now = now.plus(COOLDOWN);
+        assertThat(breaker.admit(now).probe()).isTrue();
+        assertThat(breaker.onSuccess(now, now.plusMillis(5))).containsExactly(new SafetyEvent.CircuitBreakerClosed(now.plusMillis(5)));
+        now = now.plusSeconds(5);
+        // two orders sent during the outage: their unknown outcomes took seconds to resolve as "not placed"
+        assertThat(breaker.onError(SERVER, outage, now)).isEmpty();
+        assertThat(breaker.onError(SERVER, outage.plusSeconds(1), now)).isEmpty();
+        assertThat(breaker.state()).isEqualTo(CircuitBreakerState.closed());
+        // fresh failures still count, from one
+        fail(4);
+        assertThat(breaker.state().status()).isEqualTo(CircuitBreaker.Status.CLOSED);
+        assertThat(breaker.onError(SERVER, now, now)).singleElement().isInstanceOf(SafetyEvent.CircuitBreakerOpened.class);
+    }
+
+    @Test
+    void onlyAnswersToRequestsSentSinceItHalfOpenedDecideTheProbe() {
+        Instant outage = now;
+        fail(5);
+        now = now.plus(COOLDOWN);
+        assertThat(breaker.admit(now).probe()).isTrue();
+        // a request from before the cooldown answers now, either way: neither closes nor re-opens the breaker
+        assertThat(breaker.onError(SERVER, outage, now.plusMillis(1))).isEmpty();
+        assertThat(breaker.onSuccess(outage, now.plusMillis(2))).isEmpty();
+        assertThat(breaker.state().status()).isEqualTo(CircuitBreaker.Status.HALF_OPEN);
+        assertThat(breaker.onError(SERVER, now, now.plusMillis(3))).singleElement().isInstanceOf(SafetyEvent.CircuitBreakerOpened.class);
+    }
+
+    @Test
+    void aLateRateLimitStillOpensIt() {
+        Instant earlier = now;
+        fail(5);
+        now = now.plus(COOLDOWN);
+        breaker.admit(now);
+        breaker.onSuccess(now, now);
+        VenueError limited = new VenueError(VenueError.Kind.RATE_LIMITED, -1003, 429, "Too many requests", Duration.ofSeconds(30));
+        assertThat(breaker.onError(limited, earlier, now)).singleElement().isInstanceOf(SafetyEvent.CircuitBreakerOpened.class);
+    }
+
+    @Test
     void aBanOpensItAtOnceForTheLongerOfBanAndCooldown() {
         VenueError ban = new VenueError(VenueError.Kind.BANNED, -1003, 418, "IP banned", Duration.ofMinutes(10));
         assertThat(breaker.onError(ban, now)).singleElement().isInstanceOfSatisfying(SafetyEvent.CircuitBreakerOpened.class,
