@@ -1,6 +1,5 @@
 package io.tradeguard.sim.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
@@ -28,9 +27,9 @@ public final class Account {
     private final ClientIdIndex openByClientId = new ClientIdIndex();
     final LinkedHashMap<Long, OrderList> lists = new LinkedHashMap<>();
     final Map<String, OrderList> listsByClientId = new HashMap<>();
-    final ArrayDeque<Fill> trades = new ArrayDeque<>();
+    final TradeHistory trades = new TradeHistory();
     /** Closed orders, oldest first, at most the history limit. */
-    private final ClosedOrders closed = new ClosedOrders();
+    private final ClosedOrders closed = new ClosedOrders(this);
     /** Open orders per market index, for MAX_NUM_ORDERS without a scan. */
     private int[] openPerMarket = new int[4];
     /** Assets changed since the last outboundAccountPosition, as a bit set over asset ids. */

@@ -43,8 +43,8 @@ public final class EngineQueries {
     /** GET /api/v3/myTrades. */
     public List<Fill> trades(Account a, String symbol, long orderId, long fromId, long startTime, long endTime, int limit) {
         List<Fill> matching = new ArrayList<>();
-        for (Fill f : a.trades) {
-            if (f.inst().symbol.equals(symbol) && (orderId < 0 || f.orderId() == orderId)
+        for (Fill f : a.trades.fills(symbol, engine.assets())) {
+            if ((orderId < 0 || f.orderId() == orderId)
                     && f.tradeId() >= Math.max(fromId, 0) && f.time() >= startTime && f.time() <= endTime) {
                 matching.add(f);
             }

@@ -270,14 +270,10 @@ final class Execution {
     private void recordFill(Order o, long tradeId, long price, long qty, long quote, long fee, boolean maker) {
         Instrument inst = o.inst;
         String feeAsset = events.assetName(o.side == Side.BUY ? inst.baseAsset : inst.quoteAsset);
-        Fill fill = new Fill(inst, tradeId, o.orderId, o.listId(), price, qty, quote, fee, feeAsset, now,
-                o.side == Side.BUY, maker);
-        o.account.trades.addLast(fill);
-        if (o.account.trades.size() > historyLimit) {
-            o.account.trades.removeFirst();
-        }
+        boolean buyer = o.side == Side.BUY;
+        o.account.trades.add(inst, tradeId, o.orderId, o.listId(), price, qty, quote, fee, now, buyer, maker, historyLimit);
         if (o == commandOrder) {
-            commandFills.add(fill);
+            commandFills.add(new Fill(inst, tradeId, o.orderId, o.listId(), price, qty, quote, fee, feeAsset, now, buyer, maker));
         }
         events.orderUpdate(o, ExecutionType.TRADE, o.clientOrderId, "", qty, price, quote, fee, feeAsset, tradeId, maker, now);
     }
