@@ -55,8 +55,10 @@ public class MatchingEngineBenchmark {
 
     private MatchingEngine engine;
     private Account[] accounts;
-    private NewOrder[] flow;
-    private int[] flowAccount;
+    private SeededOrderFlow flow;
+    private long mid;
+    /** One seeded price step in price units (1 USDT). */
+    private long priceStep;
     private long[] placedIds;
     private int next;
     private long now;
@@ -75,42 +77,36 @@ public class MatchingEngineBenchmark {
                     "BTC", new BigDecimal("10000000")), new BigDecimal("0.001"), new BigDecimal("0.001"), 1);
         }
         Instrument inst = engine.instrument(SYMBOL);
-        long mid = inst.price(new BigDecimal("60000"));
-        SeededOrderFlow seeded = new SeededOrderFlow(accounts.length);
-        flow = new NewOrder[FLOW];
-        flowAccount = new int[FLOW];
-        for (int i = 0; i < FLOW; i++) {
-            long price = mid + (long) seeded.priceSteps[i] * inst.tick * 100; // +-10 USDT in 1 USDT steps
-            long qty = seeded.lots[i] * 100L;                                  // 0.001-0.02 BTC
-            flow[i] = new NewOrder(SYMBOL, seeded.buy[i] ? Side.BUY : Side.SELL, OrderType.LIMIT,
-                    seeded.ioc[i] ? TimeInForce.IOC : TimeInForce.GTC, price, qty, 0, 0, 0, "b" + i);
-            flowAccount[i] = seeded.account[i];
-        }
+        mid = inst.price(new BigDecimal("60000"));
+        priceStep = inst.tick * 100;
+        flow = new SeededOrderFlow(accounts.length);
         placedIds = new long[FLOW];
         next = 0;
     }
 
-    /** One order command: a placement, and every third one also a cancel of the order placed 30 before. */
+    /**
+     * One order command: a placement, and every third one also a cancel of the order placed 30 before. The
+     * command is built here from the seeded arrays, as {@link ExchangeCoreMatchingBenchmark#order()} builds its
+     * own. Client ids must be unique among open orders and the flow repeats, so each order gets a fresh one.
+     */
     @Benchmark
     public Object order() {
         int i = next & (FLOW - 1);
         next++;
         now++;
-        Account a = accounts[flowAccount[i]];
-        NewOrder o = flow[i];
-        Outcome out = engine.place(a, withFreshId(o, now), now);
+        Account a = accounts[flow.account[i]];
+        NewOrder o = new NewOrder(SYMBOL, flow.buy[i] ? Side.BUY : Side.SELL, OrderType.LIMIT,
+                flow.ioc[i] ? TimeInForce.IOC : TimeInForce.GTC,
+                mid + flow.priceSteps[i] * priceStep,                 // +-10 USDT in 1 USDT steps
+                flow.lots[i] * 100L, 0, 0, 0, Long.toString(now, 36)); // 0.001-0.02 BTC
+        Outcome out = engine.place(a, o, now);
         if (out instanceof Outcome.Placed p) {
             placedIds[i] = p.order().orderId();
         }
         if (i % 3 == 0) {
             int victim = (i - 30) & (FLOW - 1);
-            engine.cancel(accounts[flowAccount[victim]], SYMBOL, placedIds[victim], null, "c", null, now);
+            engine.cancel(accounts[flow.account[victim]], SYMBOL, placedIds[victim], null, "c", null, now);
         }
         return out;
-    }
-
-    /** Client ids must be unique among open orders; the flow repeats, so each pass renames them. */
-    private static NewOrder withFreshId(NewOrder o, long now) {
-        return new NewOrder(o.symbol(), o.side(), o.type(), o.tif(), o.price(), o.quantity(), 0, 0, 0, Long.toString(now, 36));
     }
 }

@@ -56,6 +56,9 @@ final class Market {
     }
 
     int algoOrders(Account acct) {
+        if (triggers.isEmpty()) {
+            return 0;
+        }
         int n = 0;
         for (Order o : triggers) {
             if (o.account == acct) {

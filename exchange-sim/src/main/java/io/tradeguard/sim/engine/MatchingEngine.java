@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public final class MatchingEngine {
     private static final long RATE_ONE = 100_000_000L;
+    private static final Outcome.Rejected UNKNOWN_ORDER_CANCEL = new Outcome.Rejected(Reject.UNKNOWN_ORDER_CANCEL);
 
     private final Assets assets = new Assets();
     private final Map<String, Market> markets = new LinkedHashMap<>();
@@ -27,6 +28,8 @@ public final class MatchingEngine {
     private long nextOrderId = 1;
     private long nextListId = 1;
     private long nextAccountId = 1;
+    /** The market of the last command: commands come in runs on one symbol, and this skips the map lookup. */
+    private Market lastMarket;
     private final EngineQueries queries = new EngineQueries(this);
 
     public MatchingEngine(List<SymbolSpec> symbols, Liquidity liquidity, int historyLimit, EngineListener listener) {
@@ -131,6 +134,18 @@ public final class MatchingEngine {
         return markets.values().stream().map(m -> m.inst).toList();
     }
 
+    private Market market(String symbol) {
+        Market m = lastMarket;
+        if (m != null && m.inst.symbol.equals(symbol)) {
+            return m;
+        }
+        m = markets.get(symbol);
+        if (m != null) {
+            lastMarket = m;
+        }
+        return m;
+    }
+
     public long lastPrice(String symbol) {
         return markets.get(symbol).lastPrice;
     }
@@ -138,7 +153,7 @@ public final class MatchingEngine {
     // ---- orders ----------------------------------------------------------------------------------
 
     public Outcome place(Account a, NewOrder cmd, long now) {
-        Market m = markets.get(cmd.symbol());
+        Market m = market(cmd.symbol());
         if (m == null) {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
@@ -259,14 +274,14 @@ public final class MatchingEngine {
 
     public Outcome cancel(Account a, String symbol, long orderId, String origClientOrderId, String cancelClientOrderId,
                           CancelRestriction restriction, long now) {
-        Market m = markets.get(symbol);
+        Market m = market(symbol);
         if (m == null) {
             return new Outcome.Rejected(new Reject(-1121, "Invalid symbol."));
         }
         Order o = orderId >= 0 ? a.openOrder(orderId) : a.openByClientId(origClientOrderId);
         if (o == null || !o.status.isOpen() || !o.inst.symbol.equals(symbol)
                 || (orderId >= 0 && origClientOrderId != null && !o.clientOrderId.equals(origClientOrderId))) {
-            return new Outcome.Rejected(Reject.UNKNOWN_ORDER_CANCEL);
+            return UNKNOWN_ORDER_CANCEL;
         }
         if (restriction != null && !restriction.allows(o.status)) {
             return new Outcome.Rejected(Reject.CANCEL_RESTRICTED);
