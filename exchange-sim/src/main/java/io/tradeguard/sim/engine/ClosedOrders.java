@@ -80,10 +80,10 @@ final class ClosedOrders {
         t[r + ORIG_QTY] = o.origQty;
         t[r + EXECUTED_QTY] = o.executedQty;
         t[r + CUM_QUOTE] = o.cumQuote;
-        t[r + QUOTE_ORDER_QTY] = o.quoteOrderQty;
-        t[r + STOP_PRICE] = o.stopPrice;
-        t[r + TRAILING_DELTA] = o.trailingDelta;
-        t[r + TRAILING_TIME] = o.trailingTime;
+        t[r + QUOTE_ORDER_QTY] = o.quoteOrderQty();
+        t[r + STOP_PRICE] = o.stopPrice();
+        t[r + TRAILING_DELTA] = o.trailingDelta();
+        t[r + TRAILING_TIME] = o.trailingTime();
         t[r + TIME] = o.time;
         t[r + UPDATE_TIME] = o.updateTime;
         t[r + WORKING_TIME] = o.workingTime;
@@ -133,7 +133,9 @@ final class ClosedOrders {
         o.list = lists[slot];
         o.executedQty = t[r + EXECUTED_QTY];
         o.cumQuote = t[r + CUM_QUOTE];
-        o.trailingTime = t[r + TRAILING_TIME];
+        if (t[r + TRAILING_TIME] != -1) {
+            o.trailingTime(t[r + TRAILING_TIME]);
+        }
         o.updateTime = t[r + UPDATE_TIME];
         o.workingTime = t[r + WORKING_TIME];
         o.status = STATUSES[(int) (kinds >>> 24) & 0xff];

@@ -137,8 +137,8 @@ final class Execution {
 
     /** Market BUYs spend at most what their lock holds (topped up from free funds when a stop fires). */
     private long quoteCap(Market m, Order o, boolean market) {
-        if (o.quoteOrderQty > 0) {
-            return o.quoteOrderQty;
+        if (o.quoteOrderQty() > 0) {
+            return o.quoteOrderQty();
         }
         if (!market || o.side == Side.SELL) {
             return NO_CAP;

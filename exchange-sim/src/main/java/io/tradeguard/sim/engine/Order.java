@@ -11,10 +11,9 @@ final class Order {
     final TimeInForce tif;
     final long price;
     final long origQty;
-    final long quoteOrderQty;
-    final long stopPrice;
-    final long trailingDelta;
     final long time;
+    /** Null for the common plain LIMIT/MARKET order: a smaller object to allocate, and to copy while it rests. */
+    private final Extras extras;
     OrderList list;
     LockHolder lock;
 
@@ -22,8 +21,6 @@ final class Order {
     long cumQuote;
     long updateTime;
     long workingTime = -1;
-    long trailingTime = -1;
-    long trailExtreme;
     boolean tracking;
     boolean triggered;
     OrderStatus status = OrderStatus.NEW;
@@ -45,11 +42,56 @@ final class Order {
         this.tif = tif;
         this.price = price;
         this.origQty = origQty;
-        this.quoteOrderQty = quoteOrderQty;
-        this.stopPrice = stopPrice;
-        this.trailingDelta = trailingDelta;
+        this.extras = quoteOrderQty != 0 || stopPrice != 0 || trailingDelta != 0
+                ? new Extras(quoteOrderQty, stopPrice, trailingDelta) : null;
         this.time = time;
         this.updateTime = time;
+    }
+
+    /** What only quote-quantity, stop and trailing orders carry. */
+    private static final class Extras {
+        final long quoteOrderQty;
+        final long stopPrice;
+        final long trailingDelta;
+        long trailingTime = -1;
+        /** Best price since a trailing stop started tracking. */
+        long trailExtreme;
+
+        Extras(long quoteOrderQty, long stopPrice, long trailingDelta) {
+            this.quoteOrderQty = quoteOrderQty;
+            this.stopPrice = stopPrice;
+            this.trailingDelta = trailingDelta;
+        }
+    }
+
+    long quoteOrderQty() {
+        return extras == null ? 0 : extras.quoteOrderQty;
+    }
+
+    long stopPrice() {
+        return extras == null ? 0 : extras.stopPrice;
+    }
+
+    long trailingDelta() {
+        return extras == null ? 0 : extras.trailingDelta;
+    }
+
+    /** When a trailing stop started tracking, else -1. */
+    long trailingTime() {
+        return extras == null ? -1 : extras.trailingTime;
+    }
+
+    long trailExtreme() {
+        return extras == null ? 0 : extras.trailExtreme;
+    }
+
+    /** Only trailing stops track (they carry a trailing delta, hence the extras). */
+    void trailingTime(long time) {
+        extras.trailingTime = time;
+    }
+
+    void trailExtreme(long price) {
+        extras.trailExtreme = price;
     }
 
     long remaining() {
@@ -67,7 +109,7 @@ final class Order {
 
     OrderView view() {
         return new OrderView(inst, orderId, listId(), clientOrderId, price, origQty, executedQty, cumQuote,
-                quoteOrderQty, status, tif, type, side, stopPrice, trailingDelta, trailingTime, time, updateTime,
+                quoteOrderQty(), status, tif, type, side, stopPrice(), trailingDelta(), trailingTime(), time, updateTime,
                 workingTime, level != null, expiry);
     }
 }

@@ -13,32 +13,33 @@ final class Triggers {
      * trade) and fire when the price moved trailingDelta bips back from the best price since.
      */
     static boolean observe(Order o, long price, long now) {
-        if (o.trailingDelta == 0) {
-            return OrderRules.stopConditionMet(o.type, o.side, o.stopPrice, price);
+        long trailingDelta = o.trailingDelta();
+        if (trailingDelta == 0) {
+            return OrderRules.stopConditionMet(o.type, o.side, o.stopPrice(), price);
         }
         if (!o.tracking) {
-            if (o.stopPrice > 0 && !OrderRules.stopConditionMet(o.type, o.side, o.stopPrice, price)) {
+            if (o.stopPrice() > 0 && !OrderRules.stopConditionMet(o.type, o.side, o.stopPrice(), price)) {
                 return false;
             }
             o.tracking = true;
-            o.trailExtreme = price;
-            o.trailingTime = now;
+            o.trailExtreme(price);
+            o.trailingTime(now);
             return false;
         }
         return switch (o.side) {
             case SELL -> {
-                if (price > o.trailExtreme) {
-                    o.trailExtreme = price;
+                if (price > o.trailExtreme()) {
+                    o.trailExtreme(price);
                     yield false;
                 }
-                yield Math.multiplyExact(price, BIPS) <= Math.multiplyExact(o.trailExtreme, BIPS - o.trailingDelta);
+                yield Math.multiplyExact(price, BIPS) <= Math.multiplyExact(o.trailExtreme(), BIPS - trailingDelta);
             }
             case BUY -> {
-                if (price < o.trailExtreme) {
-                    o.trailExtreme = price;
+                if (price < o.trailExtreme()) {
+                    o.trailExtreme(price);
                     yield false;
                 }
-                yield Math.multiplyExact(price, BIPS) >= Math.multiplyExact(o.trailExtreme, BIPS + o.trailingDelta);
+                yield Math.multiplyExact(price, BIPS) >= Math.multiplyExact(o.trailExtreme(), BIPS + trailingDelta);
             }
         };
     }
