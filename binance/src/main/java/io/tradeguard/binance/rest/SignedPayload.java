@@ -10,7 +10,7 @@ import io.tradeguard.binance.auth.RequestSigner;
 public record SignedPayload(String query, String body) {
 
     public static SignedPayload sign(String query, String body, RequestSigner signer) {
-        String signature = Params.encode(signer.sign(query + body));
+        String signature = Params.encode(signer.sign(query.isEmpty() ? body : query + body));
         if (body.isEmpty()) {
             return new SignedPayload(join(query, "signature=" + signature), "");
         }
