@@ -570,13 +570,13 @@ final class Protection {
         }
         Map<String, BigDecimal> stopLosses = new HashMap<>();
         Map<String, BigDecimal> trailing = new HashMap<>();
-        for (LocalTrigger t : book.snapshot()) {
+        book.forEach(t -> {
             if (t instanceof PriceTrigger p && p.kind() == PriceTrigger.Kind.STOP_LOSS && p.group() != null) {
                 stopLosses.put(p.group(), p.triggerPrice());
             } else if (t instanceof TrailingStop s && s.group() != null && s.stopLevel() != null) {
                 trailing.putIfAbsent(s.group(), s.stopLevel());
             }
-        }
+        });
         localStops = new LocalStops(book, book.changes(), java.util.Collections.unmodifiableMap(stopLosses),
                 java.util.Collections.unmodifiableMap(trailing));
         return localStops;
