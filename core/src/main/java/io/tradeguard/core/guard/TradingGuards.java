@@ -247,13 +247,17 @@ public final class TradingGuards {
         if (feed != null && !feed.streams(symbol)) {
             feed.ensureLater(List.of(symbol));
         }
-        if (stamped == null || stamped.at().plus(BOOK_MAX_AGE).isBefore(clock.instant())) {
+        if (stamped == null || stamped.staleAfter().isBefore(clock.instant())) {
             return null;
         }
         return stamped.book();
     }
 
-    private record StampedBook(OrderBookView book, Instant at) {
+    /** @param staleAfter when it stops being fresh ({@code at} + {@link #BOOK_MAX_AGE}), computed once per book */
+    private record StampedBook(OrderBookView book, Instant at, Instant staleAfter) {
+        StampedBook(OrderBookView book, Instant at) {
+            this(book, at, at.plus(BOOK_MAX_AGE));
+        }
     }
 
     private record BookKey(io.tradeguard.core.model.Market market, Symbol symbol) {
