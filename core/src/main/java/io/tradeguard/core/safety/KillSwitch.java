@@ -171,14 +171,26 @@ public final class KillSwitch {
         }
     }
 
-    /** {@link #checkDrawdown}'s condition alone. */
+    /** {@link #checkDrawdown}'s condition alone, on every price tick. */
     private boolean drawdownReached(BigDecimal equity) {
         BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);
-        if (pct == null || state.startOfDayEquity().signum() == 0) {
+        BigDecimal start = state.startOfDayEquity();
+        if (pct == null || start.signum() == 0) {
             return false;
         }
-        return state.startOfDayEquity().subtract(equity).compareTo(pct.multiply(state.startOfDayEquity())) >= 0;
+        if (pct != limitPct || start != limitStart) {
+            // pct x start only changes with the limit or the day's start: recomputed whenever either object changes
+            limit = pct.multiply(start);
+            limitPct = pct;
+            limitStart = start;
+        }
+        return start.subtract(equity).compareTo(limit) >= 0;
     }
+
+    /** the drawdown limit in money for {@link #limitPct} of {@link #limitStart}: kept from tick to tick */
+    private BigDecimal limit;
+    private BigDecimal limitPct;
+    private BigDecimal limitStart;
 
     private void checkDrawdown(BigDecimal equity, Instant now, List<SafetyEvent> events) {
         BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);

@@ -35,6 +35,20 @@ class KillSwitchTickTest {
     }
 
     @Test
+    void theDrawdownLimitFollowsANewDaysStartingEquity() {
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        KillSwitch ks = new KillSwitch(RiskConfig.defaults(), KillSwitchState.fresh(new BigDecimal("10000"), start));
+        assertThat(ks.onEquity(new BigDecimal("9500"), start.plusSeconds(1))).isEmpty(); // 5 % of 10000: under 10 %
+        // the next day starts at 5000: 10 % of it is 500, no longer 1000
+        assertThat(ks.onEquity(new BigDecimal("5000"), Instant.parse("2026-03-03T00:00:01Z")))
+                .anyMatch(e -> e instanceof SafetyEvent.TradingDayStarted);
+        assertThat(ks.state().startOfDayEquity()).isEqualByComparingTo("5000");
+        assertThat(ks.onEquity(new BigDecimal("4500.01"), Instant.parse("2026-03-03T00:00:02Z"))).isEmpty();
+        assertThat(ks.onEquity(new BigDecimal("4500"), Instant.parse("2026-03-03T00:00:03Z"))).singleElement()
+                .isInstanceOf(SafetyEvent.KillSwitchTripped.class);
+    }
+
+    @Test
     void aQuietTickSaysNothingAndADrawdownTickStillTrips() {
         Instant start = Instant.parse("2026-03-02T10:00:00Z");
         KillSwitch ks = new KillSwitch(RiskConfig.defaults(), KillSwitchState.fresh(new BigDecimal("10000"), start));
