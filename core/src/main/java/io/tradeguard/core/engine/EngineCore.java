@@ -595,7 +595,7 @@ final class EngineCore {
         Instant now = clock.instant();
         DailyStats daily = state.daily() != null ? state.daily()
                 : DailyStats.start(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), valuation.equity(), 0);
-        List<Order> open = state.unsettledOrders(); // a fresh list already: sorted in place, copied once by the snapshot
+        List<Order> open = new ArrayList<>(state.unsettledOrders());
         open.sort(Comparator.comparing(Order::createdAt));
         Map<Market, Map<Symbol, BigDecimal>> prices = new EnumMap<>(Market.class);
         for (int i = 0; i < markets.size(); i++) {
