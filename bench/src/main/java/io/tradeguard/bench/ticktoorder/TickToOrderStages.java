@@ -103,6 +103,13 @@ public final class TickToOrderStages {
         long journalThread = threadId("tg-journal");
         long senderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tg-send"))
                 .mapToLong(Thread::threadId).findFirst().orElse(-1);
+        // bytes each thread allocates per tick: what the collector must clear, however loaded the machine is
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long engineBytes = 0;
+        long journalBytes = 0;
+        long senderBytes = 0;
+        long setupBytes = 0;
+        long waiterBytes = 0;
         long senderCpu = 0;
         long engineCpu = 0;
         long journalCpu = 0;
@@ -112,8 +119,13 @@ public final class TickToOrderStages {
             long e0 = mx.getThreadCpuTime(engineThread);
             long j0 = mx.getThreadCpuTime(journalThread);
             long s0 = cpu(mx, senderThread);
+            long ea0 = alloc.getThreadAllocatedBytes(engineThread);
+            long ja0 = alloc.getThreadAllocatedBytes(journalThread);
+            long sa0 = allocated(alloc, senderThread);
+            long ma0 = alloc.getCurrentThreadAllocatedBytes();
             long w0 = System.nanoTime();
             b.armed();
+            long ma1 = alloc.getCurrentThreadAllocatedBytes();
             if (idleMicros > 0) {
                 long until = System.nanoTime() + idleMicros * 1_000;
                 while (System.nanoTime() < until) {
@@ -124,6 +136,7 @@ public final class TickToOrderStages {
             decideStarted.set(0);
             long total = b.tickToOrder();
             long woke = System.nanoTime();
+            long ma2 = alloc.getCurrentThreadAllocatedBytes();
             long signedAt = b.venue.signedAtNanos();
             long t0 = signedAt - total;
             if (i < ticks / 2) {
@@ -140,6 +153,11 @@ public final class TickToOrderStages {
             journalCpu += mx.getThreadCpuTime(journalThread) - j0;
             senderCpu += cpu(mx, senderThread) - s0;
             wall += woke - w0;
+            engineBytes += alloc.getThreadAllocatedBytes(engineThread) - ea0;
+            journalBytes += alloc.getThreadAllocatedBytes(journalThread) - ja0;
+            senderBytes += allocated(alloc, senderThread) - sa0;
+            setupBytes += ma1 - ma0;
+            waiterBytes += ma2 - ma1;
             measured++;
         }
         long idleStart = mx.getThreadCpuTime(engineThread) + mx.getThreadCpuTime(journalThread) + cpu(mx, senderThread);
@@ -157,7 +175,17 @@ public final class TickToOrderStages {
                         + " journal thread CPU %.1f us (%.0f %% busy), sender thread CPU %.1f us (%.0f %% busy)%n",
                 wall / 1e3 / measured, engineCpu / 1e3 / measured, 100.0 * engineCpu / wall, journalCpu / 1e3 / measured,
                 100.0 * journalCpu / wall, senderCpu / 1e3 / measured, 100.0 * senderCpu / wall);
+        System.out.printf("allocated per tick (with its set-up): engine thread %d B, journal thread %d B, sender thread %d B,"
+                        + " benchmark thread %d B in the set-up (arming the stop, the book, the snapshot) + %d B in the tick;"
+                        + " total %d B (a sender on a virtual thread is not counted)%n",
+                engineBytes / measured, journalBytes / measured, senderBytes / measured, setupBytes / measured,
+                waiterBytes / measured, (engineBytes + journalBytes + senderBytes + setupBytes + waiterBytes) / measured);
         idleLine(idleCpu);
+    }
+
+    /** bytes a thread allocated so far, 0 when it does not exist */
+    private static long allocated(com.sun.management.ThreadMXBean mx, long thread) {
+        return thread < 0 ? 0 : Math.max(0, mx.getThreadAllocatedBytes(thread));
     }
 
     private static void idleLine(long idleCpu) {

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 public final class HmacSha256Signer implements RequestSigner {
     private static final String ALGORITHM = "HmacSHA256";
     private final Mac prototype;
+    /** an initialised Mac not in use, or null: a signer used by one thread at a time clones only once */
+    private final java.util.concurrent.atomic.AtomicReference<Mac> spare = new java.util.concurrent.atomic.AtomicReference<>();
 
     public HmacSha256Signer(String secret) {
         if (secret == null || secret.isBlank()) {
@@ -26,10 +28,19 @@ public final class HmacSha256Signer implements RequestSigner {
 
     @Override
     public String sign(byte[] payload) {
-        return HexFormat.of().formatHex(mac().doFinal(payload));
+        Mac mac = spare.getAndSet(null);
+        if (mac == null) {
+            mac = mac();
+        }
+        byte[] signature = mac.doFinal(payload); // doFinal resets the Mac to its initialised key
+        spare.set(mac); // not returned when doFinal threw: a Mac in an unknown state is dropped
+        return HexFormat.of().formatHex(signature);
     }
 
-    /** Mac is not thread-safe; a clone of the initialised prototype avoids re-deriving the key per call. */
+    /**
+     * Mac is not thread-safe; a clone of the initialised prototype avoids re-deriving the key per call. Callers on
+     * several threads at once each get their own: {@link #spare} holds at most one, taken by one caller at a time.
+     */
     private Mac mac() {
         try {
             return (Mac) prototype.clone();

@@ -14,7 +14,11 @@ import java.util.Objects;
  * encoded form is what gets signed (Binance verifies the percent-encoded bytes since 2026-01-15).
  */
 public final class Params {
-    private final List<Param> entries = new ArrayList<>();
+    private final List<Param> entries;
+
+    private Params(int capacity) {
+        entries = new ArrayList<>(capacity);
+    }
 
     public record Param(String name, String value) {
         public Param {
@@ -24,7 +28,7 @@ public final class Params {
     }
 
     public static Params of() {
-        return new Params();
+        return new Params(12); // an order's parameters plus recvWindow and timestamp without growing
     }
 
     public Params add(String name, String value) {
@@ -83,12 +87,28 @@ public final class Params {
     }
 
     static String encode(String text) {
+        if (unreserved(text)) {
+            return text; // what URLEncoder returns for these characters, without its per-call buffers
+        }
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Only characters URLEncoder leaves as they are (letters, digits, {@code . - * _}): nearly every wire value. */
+    private static boolean unreserved(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '*' || c == '_';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies; the copy can be extended without touching this one. */
     public Params copy() {
-        Params copy = new Params();
+        Params copy = new Params(entries.size() + 4); // room for recvWindow, timestamp (and a signature)
         copy.entries.addAll(entries);
         return copy;
     }

@@ -32,6 +32,8 @@ public final class RestTransport {
     private static final Endpoint SERVER_TIME = Endpoint.publicGet("/api/v3/time", 1);
 
     private final URI base;
+    /** the URI of each endpoint path sent without a query (POST/PUT: parameters in the body); paths are constants */
+    private final java.util.concurrent.ConcurrentMap<String, URI> pathUris = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient jdk;               // one of the two
     private final BlockingHttp blocking;
     private final RequestConfig blockingConfig;
@@ -295,7 +297,19 @@ public final class RestTransport {
     }
 
     private URI uri(SentRequest prepared) {
-        return base.resolve(prepared.path() + (prepared.query().isEmpty() ? "" : "?" + prepared.query()));
+        if (prepared.query().isEmpty()) {
+            // a URI depends only on the fixed base and the endpoint's path here: one per endpoint, kept
+            URI known = pathUris.get(prepared.path());
+            if (known != null) {
+                return known;
+            }
+            URI resolved = base.resolve(prepared.path());
+            if (pathUris.size() < 256) { // bounded even if a caller built paths at run time
+                pathUris.putIfAbsent(prepared.path(), resolved);
+            }
+            return resolved;
+        }
+        return base.resolve(prepared.path() + "?" + prepared.query());
     }
 
     private JsonNode answer(Endpoint endpoint, BlockingHttp.Answer response, long latency) throws VenueException {

@@ -10,18 +10,15 @@ import io.tradeguard.binance.auth.RequestSigner;
 public record SignedPayload(String query, String body) {
 
     public static SignedPayload sign(String query, String body, RequestSigner signer) {
-        String signature = Params.encode(signer.sign(query + body));
+        String signature = Params.encode(signer.sign(query.isEmpty() ? body : query + body));
+        // each part joined in one concatenation: the body of every order is copied once here, not twice
         if (body.isEmpty()) {
-            return new SignedPayload(join(query, "signature=" + signature), "");
+            return new SignedPayload(query.isEmpty() ? "signature=" + signature : query + "&signature=" + signature, "");
         }
-        return new SignedPayload(query, join(body, "signature=" + signature));
+        return new SignedPayload(query, body + "&signature=" + signature);
     }
 
     public static SignedPayload unsigned(String query, String body) {
         return new SignedPayload(query, body);
-    }
-
-    private static String join(String head, String tail) {
-        return head.isEmpty() ? tail : head + "&" + tail;
     }
 }

@@ -52,6 +52,8 @@ final class EngineCore {
     private final List<Market> markets;
     /** the venue's view of the futures positions (liquidation price, margin type), as last fetched; not journaled */
     private Map<Symbol, FuturesPosition> futuresRisk = Map.of();
+    /** {@link #instruments} as every snapshot keeps it, copied once per change of the instruments (null: not yet) */
+    private Map<Market, Map<Symbol, Instrument>> frozenInstruments;
     private Instant futuresRiskAsked = Instant.MIN;
     private static final java.time.Duration FUTURES_RISK_EVERY = java.time.Duration.ofSeconds(10);
     private final InstantSource clock;
@@ -103,6 +105,7 @@ final class EngineCore {
         Map<Symbol, Instrument> of = new HashMap<>();
         list.forEach(i -> of.put(i.symbol(), i));
         instruments.put(market, of);
+        frozenInstruments = null; // the snapshots' copy is made again from the new instruments
         valuation.reindex();
     }
 
@@ -595,9 +598,17 @@ final class EngineCore {
         List<Order> open = new ArrayList<>(state.unsettledOrders());
         open.sort(Comparator.comparing(Order::createdAt));
         Map<Market, Map<Symbol, BigDecimal>> prices = new EnumMap<>(Market.class);
-        markets.forEach(m -> prices.put(m, state.prices(m)));
-        return new TradingSnapshot(open, state.positions(), state.balances(), prices, instruments, futuresRisk,
-                markets.getFirst(), daily, settings.quoteAsset(), valuation.equity(), state.halted(), state.haltReason(),
-                state.lastSequence(), now);
+        for (int i = 0; i < markets.size(); i++) {
+            prices.put(markets.get(i), state.prices(markets.get(i)));
+        }
+        // one copy of the positions and balances for the snapshot and its equity (each read copies them)
+        List<io.tradeguard.core.ledger.Position> positions = state.positions();
+        List<AssetBalance> balances = state.balances();
+        if (frozenInstruments == null) {
+            frozenInstruments = TradingSnapshot.frozen(instruments);
+        }
+        return new TradingSnapshot(open, positions, balances, prices, frozenInstruments, futuresRisk,
+                markets.getFirst(), daily, settings.quoteAsset(), valuation.equity(balances, positions), state.halted(),
+                state.haltReason(), state.lastSequence(), now);
     }
 }

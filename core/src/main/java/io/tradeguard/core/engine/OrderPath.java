@@ -75,7 +75,7 @@ final class OrderPath {
             current = wanted.intent();
         }
         TradingSnapshot view = snapshot.get();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = null; // most orders pass unchanged: no list for them
         for (PreTradeGate gate : gates) {
             if (emergency && gate.stage() != PreTradeGate.Stage.INSTRUMENT) {
                 continue;
@@ -97,7 +97,12 @@ final class OrderPath {
                                 + " tried to change the market, symbol, side or origin of the order", out, now);
                     }
                     current = adjusted;
-                    a.reasons().forEach(r -> notes.add(gate.name() + ": " + r));
+                    if (notes == null) {
+                        notes = new ArrayList<>();
+                    }
+                    for (String r : a.reasons()) {
+                        notes.add(gate.name() + ": " + r);
+                    }
                 }
                 case GateDecision.Reject r -> {
                     out.emit(new DomainEvent.OrderDenied(current, r.reasons(), now));
@@ -114,7 +119,7 @@ final class OrderPath {
         Integer atLeverage = current.instructions().leverage();
         out.effect(current.market() == Market.FUTURES && atLeverage != null && !current.reduceOnly() && !current.closePosition()
                 ? new Effect.SubmitAtLeverage(request, atLeverage, leverage.cap()) : new Effect.Submit(request));
-        return new CommandResult.Accepted(List.of(id), notes);
+        return new CommandResult.Accepted(List.of(id), notes == null ? List.of() : notes);
     }
 
     /**

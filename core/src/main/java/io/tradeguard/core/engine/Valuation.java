@@ -33,19 +33,24 @@ final class Valuation {
 
     /** The asset's price in quote: the spot price where the engine trades spot, else the futures mark. */
     Optional<BigDecimal> priceInQuote(Asset asset) {
+        return Optional.ofNullable(quotePrice(asset));
+    }
+
+    /** {@link #priceInQuote} without the Optional (equity runs on every snapshot); null when unknown. */
+    private BigDecimal quotePrice(Asset asset) {
         if (asset.equals(quote)) {
-            return Optional.of(BigDecimal.ONE);
+            return BigDecimal.ONE;
         }
         Symbol listed = byBase.get(asset);
         if (listed == null) {
             try {
                 listed = Symbol.of(asset.code() + quote.code());
             } catch (IllegalArgumentException notASymbol) {
-                return Optional.empty();
+                return null;
             }
         }
         BigDecimal price = state.price(Market.SPOT, listed);
-        return Optional.ofNullable(price != null ? price : state.price(Market.FUTURES, listed));
+        return price != null ? price : state.price(Market.FUTURES, listed);
     }
 
     /** base asset → its symbol against our quote asset; call after the instruments changed */
@@ -66,19 +71,31 @@ final class Valuation {
      * with a balance has no price yet (an equity that leaves something out would mislead the risk rules).
      */
     BigDecimal equity() {
+        return equity(state.balances(), state.positions());
+    }
+
+    /** {@link #equity()} of these balances and positions: the state's, read once by the caller. */
+    BigDecimal equity(List<AssetBalance> balances, List<Position> positions) {
         BigDecimal total = BigDecimal.ZERO;
-        for (AssetBalance balance : state.balances()) {
-            if (!markets.contains(balance.market()) || balance.total().signum() == 0) {
+        for (AssetBalance balance : balances) {
+            if (!markets.contains(balance.market())) {
                 continue;
             }
-            Optional<BigDecimal> price = priceInQuote(balance.asset());
-            if (price.isEmpty()) {
+            // free + a zero locked of no larger scale is free itself, digit for digit: no new BigDecimal for it
+            BigDecimal amount = balance.locked().signum() == 0 && balance.locked().scale() <= balance.free().scale()
+                    ? balance.free() : balance.total();
+            if (amount.signum() == 0) {
+                continue;
+            }
+            BigDecimal price = quotePrice(balance.asset());
+            if (price == null) {
                 return null;
             }
-            total = total.add(balance.total().multiply(price.get()));
+            // the quote asset is worth itself: x times ONE is x with x's scale, so skipping it changes nothing
+            total = total.add(price == BigDecimal.ONE ? amount : amount.multiply(price));
         }
         if (markets.contains(Market.FUTURES)) {
-            for (Position position : state.positions()) {
+            for (Position position : positions) {
                 if (position.market() != Market.FUTURES) {
                     continue;
                 }

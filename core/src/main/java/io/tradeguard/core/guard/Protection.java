@@ -568,18 +568,31 @@ final class Protection {
         if (cached != null && cached.book() == book && cached.changes() == book.changes()) {
             return cached;
         }
-        Map<String, BigDecimal> stopLosses = new HashMap<>();
-        Map<String, BigDecimal> trailing = new HashMap<>();
-        for (LocalTrigger t : book.snapshot()) {
-            if (t instanceof PriceTrigger p && p.kind() == PriceTrigger.Kind.STOP_LOSS && p.group() != null) {
-                stopLosses.put(p.group(), p.triggerPrice());
-            } else if (t instanceof TrailingStop s && s.group() != null && s.stopLevel() != null) {
-                trailing.putIfAbsent(s.group(), s.stopLevel());
-            }
+        // maps made only when a trigger protects a position (has a group): hand-armed stops alone leave both empty
+        final class Found {
+            Map<String, BigDecimal> stopLosses = Map.of();
+            Map<String, BigDecimal> trailing = Map.of();
         }
-        localStops = new LocalStops(book, book.changes(), java.util.Collections.unmodifiableMap(stopLosses),
-                java.util.Collections.unmodifiableMap(trailing));
+        Found found = new Found();
+        book.forEach(t -> {
+            if (t instanceof PriceTrigger p && p.kind() == PriceTrigger.Kind.STOP_LOSS && p.group() != null) {
+                if (found.stopLosses.isEmpty()) {
+                    found.stopLosses = new HashMap<>();
+                }
+                found.stopLosses.put(p.group(), p.triggerPrice());
+            } else if (t instanceof TrailingStop s && s.group() != null && s.stopLevel() != null) {
+                if (found.trailing.isEmpty()) {
+                    found.trailing = new HashMap<>();
+                }
+                found.trailing.putIfAbsent(s.group(), s.stopLevel());
+            }
+        });
+        localStops = new LocalStops(book, book.changes(), readOnly(found.stopLosses), readOnly(found.trailing));
         return localStops;
+    }
+
+    private static Map<String, BigDecimal> readOnly(Map<String, BigDecimal> found) {
+        return found.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(found);
     }
 
     /** The exit a fired trigger sends: the whole position at market when it covers it, else its own quantity. */

@@ -105,9 +105,12 @@ final class RiskCheck {
         BigDecimal stop = intent.instructions().stopLossPrice() != null ? intent.instructions().stopLossPrice()
                 : reference.multiply(intent.side() == Side.BUY ? BigDecimal.ONE.subtract(slPct) : BigDecimal.ONE.add(slPct));
         OrderRequest request = intent.toRequest(InstrumentGate.CHECK_ID);
-        request = new OrderRequest(request.market(), request.symbol(), request.side(), request.type(), request.timeInForce(),
-                quantity, null, request.price(), request.stopPrice(), request.trailingDelta(), request.callbackRate(),
-                request.activationPrice(), request.reduceOnly(), request.closePosition(), request.clientOrderId());
+        if (request.quoteQuantity() != null) {
+            // judged by the base quantity the quote amount buys at the last price
+            request = new OrderRequest(request.market(), request.symbol(), request.side(), request.type(), request.timeInForce(),
+                    quantity, null, request.price(), request.stopPrice(), request.trailingDelta(), request.callbackRate(),
+                    request.activationPrice(), request.reduceOnly(), request.closePosition(), request.clientOrderId());
+        } // else the request already has the intent's quantity and no quote quantity: the same request
         // futures: the leverage the order path resolved (the order's, the position's, or the configured default)
         Integer asked = intent.instructions().leverage();
         int leverage = intent.market() == Market.SPOT ? 1 : asked != null ? asked : position != null ? position.leverage()

@@ -226,8 +226,15 @@ public final class TradingGuards {
     }
 
     private static List<io.tradeguard.core.risk.BookLevel> levels(List<io.tradeguard.core.venue.OrderBook.Level> side) {
-        return side.stream().filter(l -> l.quantity().signum() > 0 && l.price().signum() > 0)
-                .map(l -> new io.tradeguard.core.risk.BookLevel(l.price(), l.quantity())).toList();
+        // a loop, not a stream: every depth update of every watched symbol comes through here
+        List<io.tradeguard.core.risk.BookLevel> out = new ArrayList<>(side.size());
+        for (int i = 0; i < side.size(); i++) {
+            io.tradeguard.core.venue.OrderBook.Level l = side.get(i);
+            if (l.quantity().signum() > 0 && l.price().signum() > 0) {
+                out.add(new io.tradeguard.core.risk.BookLevel(l.price(), l.quantity()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -240,13 +247,17 @@ public final class TradingGuards {
         if (feed != null && !feed.streams(symbol)) {
             feed.ensureLater(List.of(symbol));
         }
-        if (stamped == null || stamped.at().plus(BOOK_MAX_AGE).isBefore(clock.instant())) {
+        if (stamped == null || stamped.staleAfter().isBefore(clock.instant())) {
             return null;
         }
         return stamped.book();
     }
 
-    private record StampedBook(OrderBookView book, Instant at) {
+    /** @param staleAfter when it stops being fresh ({@code at} + {@link #BOOK_MAX_AGE}), computed once per book */
+    private record StampedBook(OrderBookView book, Instant at, Instant staleAfter) {
+        StampedBook(OrderBookView book, Instant at) {
+            this(book, at, at.plus(BOOK_MAX_AGE));
+        }
     }
 
     private record BookKey(io.tradeguard.core.model.Market market, Symbol symbol) {
@@ -771,16 +782,24 @@ public final class TradingGuards {
     GuardState state() {
         SavedTriggers saved = savedTriggers;
         if (saved == null || saved.book() != triggers || saved.changes() != triggers.changes()) {
-            List<PriceTrigger> prices = new ArrayList<>();
-            List<TrailingStop> trails = new ArrayList<>();
-            for (LocalTrigger t : triggers.snapshot()) {
-                switch (t) {
-                    case PriceTrigger p -> prices.add(p);
-                    case TrailingStop s -> trails.add(s);
+            // arrays sized for the whole book, then List.of: one copy (an ArrayList grown from 10 and List.copyOf of
+            // it copied a book of 50 triggers eight times); immutable lists, which GuardState keeps as they are
+            int[] trailing = {0};
+            triggers.forEach(t -> {
+                if (t instanceof TrailingStop) {
+                    trailing[0]++;
                 }
-            }
-            // immutable lists, which GuardState keeps without copying them again
-            saved = new SavedTriggers(triggers, triggers.changes(), List.copyOf(prices), List.copyOf(trails));
+            });
+            PriceTrigger[] prices = new PriceTrigger[triggers.size() - trailing[0]];
+            TrailingStop[] trails = new TrailingStop[trailing[0]];
+            int[] at = {0, 0};
+            triggers.forEach(t -> {
+                switch (t) {
+                    case PriceTrigger p -> prices[at[0]++] = p;
+                    case TrailingStop s -> trails[at[1]++] = s;
+                }
+            });
+            saved = new SavedTriggers(triggers, triggers.changes(), List.of(prices), List.of(trails));
             savedTriggers = saved;
         }
         return new GuardState(killSwitch == null ? null : killSwitch.state(), breaker.state(), saved.prices(),
@@ -831,6 +850,9 @@ public final class TradingGuards {
     }
 
     private static List<DomainEvent> toDomain(List<SafetyEvent> events) {
+        if (events.isEmpty()) {
+            return List.of(); // every price tick asks the kill switch; nearly always it has nothing to say
+        }
         List<DomainEvent> out = new ArrayList<>(events.size());
         for (SafetyEvent e : events) {
             switch (e) {

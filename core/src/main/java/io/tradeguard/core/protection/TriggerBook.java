@@ -111,6 +111,23 @@ public final class TriggerBook {
         return snapshot;
     }
 
+    /** How many triggers are active. */
+    public int size() {
+        return byId.size();
+    }
+
+    /**
+     * Every active trigger, in {@link #snapshot()}'s order, without building the list: what the guards' saved state
+     * and the risk check's stops read after every change.
+     */
+    public void forEach(java.util.function.Consumer<? super LocalTrigger> action) {
+        for (List<LocalTrigger> triggers : bySymbol.values()) {
+            for (int i = 0; i < triggers.size(); i++) {
+                action.accept(triggers.get(i));
+            }
+        }
+    }
+
     /** One tick of a symbol's price on a market: updates the trails and returns what fired. */
     public List<TriggerFired> onTick(Market market, Symbol symbol, BigDecimal price, Instant now) {
         return tick(market, symbol, price, now).fired();
@@ -159,27 +176,34 @@ public final class TriggerBook {
     /** Removes the fired triggers and their brackets; of two legs of one bracket firing on one tick, the first wins. */
     private static List<TriggerFired> removeFired(List<LocalTrigger> triggers, List<TriggerFired> fired) {
         List<TriggerFired> out = new ArrayList<>(fired.size());
-        List<String> groupsDone = new ArrayList<>(1);
+        List<String> groupsDone = null;
         for (TriggerFired f : fired) {
             String group = f.trigger().group();
-            if (group != null && groupsDone.contains(group)) {
+            if (group != null && groupsDone != null && groupsDone.contains(group)) {
                 continue;
             }
-            List<String> cancelled = new ArrayList<>(1);
-            triggers.removeIf(t -> {
+            List<String> cancelled = null;
+            // in place, without a predicate object: this runs on the engine thread for every trigger that fires
+            for (int i = triggers.size() - 1; i >= 0; i--) {
+                LocalTrigger t = triggers.get(i);
                 if (t.id().equals(f.trigger().id())) {
-                    return true;
+                    triggers.remove(i);
+                } else if (group != null && group.equals(t.group())) {
+                    if (cancelled == null) {
+                        cancelled = new ArrayList<>(1);
+                    }
+                    cancelled.add(0, t.id()); // walking backwards: keeps the book's order
+                    triggers.remove(i);
                 }
-                if (group != null && group.equals(t.group())) {
-                    cancelled.add(t.id());
-                    return true;
-                }
-                return false;
-            });
+            }
             if (group != null) {
+                if (groupsDone == null) {
+                    groupsDone = new ArrayList<>(1);
+                }
                 groupsDone.add(group);
             }
-            out.add(new TriggerFired(f.trigger(), f.level(), f.tickPrice(), f.at(), cancelled));
+            // f was built with no cancelled legs: it is the answer itself when its bracket had none left
+            out.add(cancelled == null ? f : new TriggerFired(f.trigger(), f.level(), f.tickPrice(), f.at(), cancelled));
         }
         return out;
     }

@@ -77,6 +77,9 @@ public final class KillSwitch {
 
     /** Equity changed (prices moved): checks the emergency drawdown and rolls the day over at midnight. */
     public List<SafetyEvent> onEquity(BigDecimal equity, Instant now) {
+        if (!dayRollDue(now) && !drawdownReached(equity)) {
+            return List.of(); // nearly every price tick: nothing happens, and nothing is allocated for it
+        }
         List<SafetyEvent> events = rollOver(equity, now);
         checkDrawdown(equity, now, events);
         return events;
@@ -89,7 +92,8 @@ public final class KillSwitch {
 
     /** True when {@code now} is in a later UTC day than the kill switch's: {@link #onClock} would roll it over. */
     public boolean dayRollDue(Instant now) {
-        return utcDay(now).isAfter(state.day());
+        // utcDay(now).isAfter(day) without the LocalDate: the UTC day number is the epoch second floored to days
+        return Math.floorDiv(now.getEpochSecond(), 86_400L) > state.day().toEpochDay();
     }
 
     /** Trips by hand. */
@@ -166,6 +170,27 @@ public final class KillSwitch {
             trip(Cause.DAILY_LOSS, "today's loss of " + plain(loss) + " reached the daily cap of " + plain(cap), now, events);
         }
     }
+
+    /** {@link #checkDrawdown}'s condition alone, on every price tick. */
+    private boolean drawdownReached(BigDecimal equity) {
+        BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);
+        BigDecimal start = state.startOfDayEquity();
+        if (pct == null || start.signum() == 0) {
+            return false;
+        }
+        if (pct != limitPct || start != limitStart) {
+            // pct x start only changes with the limit or the day's start: recomputed whenever either object changes
+            limit = pct.multiply(start);
+            limitPct = pct;
+            limitStart = start;
+        }
+        return start.subtract(equity).compareTo(limit) >= 0;
+    }
+
+    /** the drawdown limit in money for {@link #limitPct} of {@link #limitStart}: kept from tick to tick */
+    private BigDecimal limit;
+    private BigDecimal limitPct;
+    private BigDecimal limitStart;
 
     private void checkDrawdown(BigDecimal equity, Instant now, List<SafetyEvent> events) {
         BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);

@@ -55,10 +55,62 @@ public record TradingSnapshot(List<Order> orders, List<Position> positions, List
         Objects.requireNonNull(now, "now");
     }
 
+    private static final Market[] MARKETS = Market.values();
+
+    /**
+     * An immutable copy per market, as a snapshot keeps it: a caller that builds many snapshots from the same
+     * unchanging map (the engine's instruments) copies it once with this, and each snapshot then keeps it as it is.
+     */
+    public static <V> Map<Market, Map<Symbol, V>> frozen(Map<Market, Map<Symbol, V>> byMarket) {
+        return copy(byMarket);
+    }
+
+    /** What {@link #copy} makes: immutable all the way down, so a snapshot given one need not copy it again. */
+    private static final class ByMarket<V> extends java.util.AbstractMap<Market, Map<Symbol, V>> {
+        private final Map<Market, Map<Symbol, V>> values;
+
+        ByMarket(EnumMap<Market, Map<Symbol, V>> values) {
+            this.values = Collections.unmodifiableMap(values);
+        }
+
+        @Override
+        public Set<Entry<Market, Map<Symbol, V>>> entrySet() {
+            return values.entrySet();
+        }
+
+        @Override
+        public Map<Symbol, V> get(Object key) {
+            return values.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return values.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+    }
+
     private static <V> Map<Market, Map<Symbol, V>> copy(Map<Market, Map<Symbol, V>> byMarket) {
-        Map<Market, Map<Symbol, V>> out = new EnumMap<>(Market.class);
-        byMarket.forEach((m, values) -> out.put(m, Map.copyOf(values)));
-        return Collections.unmodifiableMap(out);
+        if (byMarket instanceof ByMarket<V>) {
+            return byMarket;
+        }
+        EnumMap<Market, Map<Symbol, V>> out = new EnumMap<>(Market.class);
+        // by key, not forEach: an EnumMap's forEach makes an iterator and an entry per market, twice per snapshot
+        for (Market m : MARKETS) {
+            Map<Symbol, V> values = byMarket.get(m);
+            if (values != null) {
+                out.put(m, Map.copyOf(values));
+            }
+        }
+        if (out.size() != byMarket.size()) { // a null key or value: the copy fails as it always did
+            out.clear();
+            byMarket.forEach((m, values) -> out.put(m, Map.copyOf(values)));
+        }
+        return new ByMarket<>(out);
     }
 
     /** The markets this engine trades. */
@@ -84,12 +136,26 @@ public record TradingSnapshot(List<Order> orders, List<Position> positions, List
         return marketInstruments.getOrDefault(m, Map.of());
     }
 
+    // plain loops, not streams: the gates look positions and balances up several times for every order
+
     public Optional<Position> position(Market market, Symbol symbol) {
-        return positions.stream().filter(p -> p.market() == market && p.symbol().equals(symbol)).findFirst();
+        for (int i = 0; i < positions.size(); i++) {
+            Position p = positions.get(i);
+            if (p.market() == market && p.symbol().equals(symbol)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Order> order(ClientOrderId id) {
-        return orders.stream().filter(o -> o.clientOrderId().equals(id)).findFirst();
+        for (int i = 0; i < orders.size(); i++) {
+            Order o = orders.get(i);
+            if (o.clientOrderId().equals(id)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first market's price of the symbol. */
@@ -102,7 +168,13 @@ public record TradingSnapshot(List<Order> orders, List<Position> positions, List
     }
 
     public Optional<AssetBalance> balance(Market market, Asset asset) {
-        return balances.stream().filter(b -> b.market() == market && b.asset().equals(asset)).findFirst();
+        for (int i = 0; i < balances.size(); i++) {
+            AssetBalance b = balances.get(i);
+            if (b.market() == market && b.asset().equals(asset)) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first market's instrument of the symbol. */
