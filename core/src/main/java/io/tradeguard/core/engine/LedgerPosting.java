@@ -91,6 +91,8 @@ final class LedgerPosting {
         out.emit(new DomainEvent.DailyStatsUpdated(ensureDay(out, now).realized(amount), now));
     }
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     /** Exit reason of a position the venue liquidated. */
     static final String LIQUIDATION = "LIQUIDATION";
 
@@ -110,11 +112,12 @@ final class LedgerPosting {
 
     /** The figures of today (UTC), starting a new day with the current equity when the date changed. */
     DailyStats ensureDay(Emitter out, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         DailyStats daily = state.daily();
-        if (daily != null && daily.day().equals(today)) {
+        // the UTC day by epoch-day arithmetic: LocalDate.ofInstant asks the zone rules on every fill
+        if (daily != null && daily.day().toEpochDay() == Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY)) {
             return daily;
         }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         DailyStats next = daily == null ? DailyStats.start(today, valuation.equity(), 0)
                 : daily.nextDay(today, valuation.equity());
         out.emit(new DomainEvent.DailyStatsUpdated(next, now));

@@ -63,10 +63,29 @@ final class TradingState {
         }
     }
 
+    /** equals and hashCode written out: the generated ones cost a method-handle chain on every fill's lookups */
     record PositionKey(Market market, Symbol symbol) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PositionKey k && k.market == market && k.symbol.value().equals(symbol.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * market.hashCode() + symbol.value().hashCode();
+        }
     }
 
     record BalanceKey(Market market, Asset asset) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BalanceKey k && k.market == market && k.asset.code().equals(asset.code());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * market.hashCode() + asset.code().hashCode();
+        }
     }
 
     /** Everything a restart must rebuild (the orders in memory, see {@link Retention}); compared by the restart tests. */

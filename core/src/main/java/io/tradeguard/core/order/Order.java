@@ -246,7 +246,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         if (fill.commissionAsset() == null || fill.commission().signum() == 0) {
             return totals;
         }
-        if (totals.size() == 1 && totals.getFirst().asset().equals(fill.commissionAsset())) {
+        if (totals.size() == 1 && sameAsset(totals.getFirst().asset(), fill.commissionAsset())) {
             // the usual case: every fill pays in the same asset
             Commission only = totals.getFirst();
             return List.of(new Commission(only.asset(), only.amount().add(fill.commission())));
@@ -256,6 +256,11 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         byAsset.merge(fill.commissionAsset().code(), new Commission(fill.commissionAsset(), fill.commission()),
                 (a, b) -> new Commission(a.asset(), a.amount().add(b.amount())));
         return List.copyOf(byAsset.values());
+    }
+
+    /** Asset equality on the code: a record's generated equals costs a method-handle chain per report. */
+    private static boolean sameAsset(io.tradeguard.core.model.Asset a, io.tradeguard.core.model.Asset b) {
+        return a == b || a.code().equals(b.code());
     }
 
     private static BigDecimal sum(List<Fill> fills) {
