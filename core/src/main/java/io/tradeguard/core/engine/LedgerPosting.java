@@ -46,14 +46,16 @@ final class LedgerPosting {
         }
         String exitReason = isLiquidation(order) ? LIQUIDATION
                 : order.reason().isEmpty() ? order.origin().name() : order.origin() + ": " + order.reason();
-        if (fill.quantity().add(LedgerFill.walletAdjustment(order.market(), base, order.side(), fill)).signum() <= 0) {
+        // LedgerFill.of's quantity, computed once
+        BigDecimal quantity = fill.quantity().add(LedgerFill.walletAdjustment(order.market(), base, order.side(), fill));
+        if (quantity.signum() <= 0) {
             out.emit(new DomainEvent.OrderAnomaly(order.clientOrderId(), "fill " + fill.tradeId() + " not posted to a position: its "
                     + base + " commission " + fill.commission().toPlainString() + " is not less than its quantity "
                     + fill.quantity().toPlainString(), now));
             return;
         }
-        LedgerFill ledgerFill = LedgerFill.of(order.market(), order.symbol(), base, quote, order.side(), fill,
-                fee.orElse(BigDecimal.ZERO), exitReason);
+        LedgerFill ledgerFill = new LedgerFill(order.market(), order.symbol(), base, quote, order.side(), quantity,
+                fill.price(), fee.orElse(BigDecimal.ZERO), fill.tradeId(), fill.time(), exitReason);
         Position before = state.position(order.market(), order.symbol());
         PositionMath.Outcome outcome = PositionMath.apply(before, ledgerFill, leverage(order, before));
         if (outcome.closed() != null) {
