@@ -46,8 +46,10 @@ final class LedgerPosting {
         }
         String exitReason = isLiquidation(order) ? LIQUIDATION
                 : order.reason().isEmpty() ? order.origin().name() : order.origin() + ": " + order.reason();
-        // LedgerFill.of's quantity, computed once
-        BigDecimal quantity = fill.quantity().add(LedgerFill.walletAdjustment(order.market(), base, order.side(), fill));
+        // LedgerFill.of's quantity, computed once; usually no adjustment, then the fill's own quantity (same value and scale)
+        BigDecimal adjustment = LedgerFill.walletAdjustment(order.market(), base, order.side(), fill);
+        BigDecimal quantity = adjustment.signum() == 0 && adjustment.scale() <= fill.quantity().scale() ? fill.quantity()
+                : fill.quantity().add(adjustment);
         if (quantity.signum() <= 0) {
             out.emit(new DomainEvent.OrderAnomaly(order.clientOrderId(), "fill " + fill.tradeId() + " not posted to a position: its "
                     + base + " commission " + fill.commission().toPlainString() + " is not less than its quantity "
