@@ -63,28 +63,33 @@ final class TradingState {
         }
     }
 
-    /** equals and hashCode written out: the generated ones cost a method-handle chain on every fill's lookups */
+    /**
+     * equals and hashCode written out (the generated ones cost a method-handle chain on every fill's look-ups), null
+     * components compared like the generated ones: a look-up with a missing symbol finds nothing, it does not throw
+     */
     record PositionKey(Market market, Symbol symbol) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof PositionKey k && k.market == market && k.symbol.value().equals(symbol.value());
+            return o instanceof PositionKey k && k.market == market
+                    && (symbol == null ? k.symbol == null : k.symbol != null && k.symbol.value().equals(symbol.value()));
         }
 
         @Override
         public int hashCode() {
-            return 31 * market.hashCode() + symbol.value().hashCode();
+            return 31 * Objects.hashCode(market) + (symbol == null ? 0 : symbol.value().hashCode());
         }
     }
 
     record BalanceKey(Market market, Asset asset) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof BalanceKey k && k.market == market && k.asset.code().equals(asset.code());
+            return o instanceof BalanceKey k && k.market == market
+                    && (asset == null ? k.asset == null : k.asset != null && k.asset.code().equals(asset.code()));
         }
 
         @Override
         public int hashCode() {
-            return 31 * market.hashCode() + asset.code().hashCode();
+            return 31 * Objects.hashCode(market) + (asset == null ? 0 : asset.code().hashCode());
         }
     }
 
