@@ -46,14 +46,18 @@ final class LedgerPosting {
         }
         String exitReason = isLiquidation(order) ? LIQUIDATION
                 : order.reason().isEmpty() ? order.origin().name() : order.origin() + ": " + order.reason();
-        if (fill.quantity().add(LedgerFill.walletAdjustment(order.market(), base, order.side(), fill)).signum() <= 0) {
+        // LedgerFill.of's quantity, computed once; usually no adjustment, then the fill's own quantity (same value and scale)
+        BigDecimal adjustment = LedgerFill.walletAdjustment(order.market(), base, order.side(), fill);
+        BigDecimal quantity = adjustment.signum() == 0 && adjustment.scale() <= fill.quantity().scale() ? fill.quantity()
+                : fill.quantity().add(adjustment);
+        if (quantity.signum() <= 0) {
             out.emit(new DomainEvent.OrderAnomaly(order.clientOrderId(), "fill " + fill.tradeId() + " not posted to a position: its "
                     + base + " commission " + fill.commission().toPlainString() + " is not less than its quantity "
                     + fill.quantity().toPlainString(), now));
             return;
         }
-        LedgerFill ledgerFill = LedgerFill.of(order.market(), order.symbol(), base, quote, order.side(), fill,
-                fee.orElse(BigDecimal.ZERO), exitReason);
+        LedgerFill ledgerFill = new LedgerFill(order.market(), order.symbol(), base, quote, order.side(), quantity,
+                fill.price(), fee.orElse(BigDecimal.ZERO), fill.tradeId(), fill.time(), exitReason);
         Position before = state.position(order.market(), order.symbol());
         PositionMath.Outcome outcome = PositionMath.apply(before, ledgerFill, leverage(order, before));
         if (outcome.closed() != null) {
@@ -91,6 +95,8 @@ final class LedgerPosting {
         out.emit(new DomainEvent.DailyStatsUpdated(ensureDay(out, now).realized(amount), now));
     }
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     /** Exit reason of a position the venue liquidated. */
     static final String LIQUIDATION = "LIQUIDATION";
 
@@ -110,11 +116,12 @@ final class LedgerPosting {
 
     /** The figures of today (UTC), starting a new day with the current equity when the date changed. */
     DailyStats ensureDay(Emitter out, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         DailyStats daily = state.daily();
-        if (daily != null && daily.day().equals(today)) {
+        // the UTC day by epoch-day arithmetic: LocalDate.ofInstant asks the zone rules on every fill
+        if (daily != null && daily.day().toEpochDay() == Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY)) {
             return daily;
         }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         DailyStats next = daily == null ? DailyStats.start(today, valuation.equity(), 0)
                 : daily.nextDay(today, valuation.equity());
         out.emit(new DomainEvent.DailyStatsUpdated(next, now));

@@ -63,10 +63,34 @@ final class TradingState {
         }
     }
 
+    /**
+     * equals and hashCode written out (the generated ones cost a method-handle chain on every fill's look-ups), null
+     * components compared like the generated ones: a look-up with a missing symbol finds nothing, it does not throw
+     */
     record PositionKey(Market market, Symbol symbol) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PositionKey k && k.market == market
+                    && (symbol == null ? k.symbol == null : k.symbol != null && k.symbol.value().equals(symbol.value()));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(market) + (symbol == null ? 0 : symbol.value().hashCode());
+        }
     }
 
     record BalanceKey(Market market, Asset asset) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BalanceKey k && k.market == market
+                    && (asset == null ? k.asset == null : k.asset != null && k.asset.code().equals(asset.code()));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(market) + (asset == null ? 0 : asset.code().hashCode());
+        }
     }
 
     /** Everything a restart must rebuild (the orders in memory, see {@link Retention}); compared by the restart tests. */
@@ -86,7 +110,7 @@ final class TradingState {
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final Map<BalanceKey, AssetBalance> balances = new LinkedHashMap<>();
     /** per market: BTCUSDT trades on spot and futures at different prices */
-    private final Map<PositionKey, BigDecimal> prices = new HashMap<>();
+    private final Map<Market, Map<Symbol, BigDecimal>> prices = new java.util.EnumMap<>(Market.class);
     private DailyStats daily;
     private boolean halted;
     private String haltReason = "";
@@ -287,22 +311,19 @@ final class TradingState {
     }
 
     BigDecimal price(Market market, Symbol symbol) {
-        return prices.get(new PositionKey(market, symbol));
+        Map<Symbol, BigDecimal> ofMarket = prices.get(market);
+        return ofMarket == null ? null : ofMarket.get(symbol);
     }
 
     /** The latest prices of one market's symbols (a copy). */
     Map<Symbol, BigDecimal> prices(Market market) {
-        Map<Symbol, BigDecimal> out = new HashMap<>();
-        prices.forEach((key, price) -> {
-            if (key.market() == market) {
-                out.put(key.symbol(), price);
-            }
-        });
-        return out;
+        return new HashMap<>(prices.getOrDefault(market, Map.of()));
     }
 
+    /** Every fill marks its symbol: the map per market saves a key object per mark. */
     void mark(Market market, Symbol symbol, BigDecimal price) {
-        prices.put(new PositionKey(Objects.requireNonNull(market), Objects.requireNonNull(symbol)), Objects.requireNonNull(price));
+        prices.computeIfAbsent(Objects.requireNonNull(market), m -> new HashMap<>())
+                .put(Objects.requireNonNull(symbol), Objects.requireNonNull(price));
     }
 
     DailyStats daily() {

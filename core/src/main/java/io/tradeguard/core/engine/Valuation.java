@@ -23,6 +23,8 @@ final class Valuation {
     private final Asset quote;
     private final Set<Market> markets;
     private Map<Asset, Symbol> byBase = Map.of();
+    /** per market, symbol name → base and quote of the listed instruments: looked up once per fill */
+    private final Map<Market, Map<String, Optional<Asset[]>>> listedAssets = new java.util.EnumMap<>(Market.class);
 
     Valuation(TradingState state, Map<Market, Map<Symbol, Instrument>> instruments, Asset quote, Set<Market> markets) {
         this.state = state;
@@ -64,6 +66,13 @@ final class Valuation {
             }
         }
         byBase = index;
+        listedAssets.clear();
+        instruments.forEach((market, listed) -> {
+            Map<String, Optional<Asset[]>> assets = new java.util.HashMap<>();
+            listed.values().forEach(i -> assets.put(i.symbol().value(),
+                    Optional.of(new Asset[] {i.baseAsset(), i.quoteAsset()})));
+            listedAssets.put(market, assets);
+        });
     }
 
     /**
@@ -110,11 +119,11 @@ final class Valuation {
         return total;
     }
 
-    /** Base and quote of a symbol: from the instrument, else by the configured quote suffix. */
+    /** Base and quote of a symbol: from the instrument, else by the configured quote suffix. The array is shared: read only. */
     Optional<Asset[]> assetsOf(Market market, Symbol symbol) {
-        Instrument instrument = instruments.getOrDefault(market, Map.of()).get(symbol);
-        if (instrument != null) {
-            return Optional.of(new Asset[] {instrument.baseAsset(), instrument.quoteAsset()});
+        Optional<Asset[]> listed = listedAssets.getOrDefault(market, Map.of()).get(symbol.value());
+        if (listed != null) {
+            return listed;
         }
         String name = symbol.value();
         if (name.endsWith(quote.code()) && name.length() > quote.code().length()) {

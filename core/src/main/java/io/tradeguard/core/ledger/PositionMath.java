@@ -38,9 +38,9 @@ public final class PositionMath {
         }
         if (current.quantity().signum() == signed.signum()) {
             Position added = new Position(current.positionId(), current.market(), current.symbol(),
-                    current.baseAsset(), current.quoteAsset(), current.quantity().add(signed),
-                    current.entryCost().add(fill.quantity().multiply(fill.price())),
-                    current.openFees().add(fill.feeInQuote()), current.realizedPnl(), current.closedQuantity(),
+                    current.baseAsset(), current.quoteAsset(), plus(current.quantity(), signed),
+                    plus(current.entryCost(), fill.quantity().multiply(fill.price())),
+                    plus(current.openFees(), fill.feeInQuote()), current.realizedPnl(), current.closedQuantity(),
                     current.closedEntryCost(), current.exitValue(), current.closedEntryFees(), current.exitFees(),
                     current.leverage(), current.openedAt(), fill.time(), current.funding());
             return new Outcome(current, added, null, BigDecimal.ZERO);
@@ -55,30 +55,30 @@ public final class PositionMath {
         BigDecimal costClosed = share(current.entryCost(), closing, size);
         BigDecimal entryFeeClosed = share(current.openFees(), closing, size);
         BigDecimal exitValue = closing.multiply(fill.price());
-        BigDecimal gross = exitValue.subtract(costClosed);
+        BigDecimal gross = minus(exitValue, costClosed);
         if (current.side() == PositionSide.SHORT) {
             gross = gross.negate();
         }
-        BigDecimal realized = gross.subtract(entryFeeClosed).subtract(exitFee);
+        BigDecimal realized = minus(minus(gross, entryFeeClosed), exitFee);
 
         BigDecimal remaining = current.quantity().add(current.side() == PositionSide.LONG ? closing.negate() : closing);
-        BigDecimal realizedTotal = current.realizedPnl().add(realized);
-        BigDecimal closedQuantity = current.closedQuantity().add(closing);
-        BigDecimal closedEntryCost = current.closedEntryCost().add(costClosed);
-        BigDecimal exitValueTotal = current.exitValue().add(exitValue);
-        BigDecimal closedEntryFees = current.closedEntryFees().add(entryFeeClosed);
-        BigDecimal exitFees = current.exitFees().add(exitFee);
+        BigDecimal realizedTotal = plus(current.realizedPnl(), realized);
+        BigDecimal closedQuantity = plus(current.closedQuantity(), closing);
+        BigDecimal closedEntryCost = plus(current.closedEntryCost(), costClosed);
+        BigDecimal exitValueTotal = plus(current.exitValue(), exitValue);
+        BigDecimal closedEntryFees = plus(current.closedEntryFees(), entryFeeClosed);
+        BigDecimal exitFees = plus(current.exitFees(), exitFee);
 
         if (remaining.signum() != 0) {
             Position reduced = new Position(current.positionId(), current.market(), current.symbol(),
-                    current.baseAsset(), current.quoteAsset(), remaining, current.entryCost().subtract(costClosed),
-                    current.openFees().subtract(entryFeeClosed), realizedTotal, closedQuantity, closedEntryCost,
+                    current.baseAsset(), current.quoteAsset(), remaining, minus(current.entryCost(), costClosed),
+                    minus(current.openFees(), entryFeeClosed), realizedTotal, closedQuantity, closedEntryCost,
                     exitValueTotal, closedEntryFees, exitFees, current.leverage(), current.openedAt(), fill.time(),
                     current.funding());
             return new Outcome(current, reduced, null, realized);
         }
 
-        BigDecimal margin = closedEntryCost.add(closedEntryFees);
+        BigDecimal margin = plus(closedEntryCost, closedEntryFees);
         // the stake only divides the P&L below, whose result does not depend on the stake's scale: unlevered, and
         // exact at SHARE_SCALE already, dividing by 1 would change nothing but the scale
         BigDecimal stake = current.leverage() == 1 && margin.scale() <= SHARE_SCALE ? margin
@@ -89,12 +89,12 @@ public final class PositionMath {
                 current.symbol(), current.side(), closedQuantity,
                 closedEntryCost.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
                 exitValueTotal.divide(closedQuantity, Position.PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-                closedEntryFees.add(exitFees), current.funding(), realizedTotal, ratio, current.leverage(),
+                plus(closedEntryFees, exitFees), current.funding(), realizedTotal, ratio, current.leverage(),
                 fill.exitReason(), current.openedAt(), fill.time());
 
         BigDecimal rest = fill.quantity().subtract(closing);
         Position flipped = rest.signum() == 0 ? null
-                : open(fill, signed.signum() > 0 ? rest : rest.negate(), fill.feeInQuote().subtract(exitFee), leverage);
+                : open(fill, signed.signum() > 0 ? rest : rest.negate(), minus(fill.feeInQuote(), exitFee), leverage);
         return new Outcome(current, flipped, trade, realized);
     }
 
@@ -103,6 +103,28 @@ public final class PositionMath {
                 fill.baseAsset(), fill.quoteAsset(), signedQuantity, signedQuantity.abs().multiply(fill.price()),
                 fee, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, leverage, fill.time(), fill.time());
+    }
+
+    /**
+     * {@code a.add(b)}, without a new object when one side is a zero whose scale the sum would not raise: the same
+     * value at the same scale either way. Most of a round trip's running totals start at zero.
+     */
+    static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        if (a.signum() == 0 && a.scale() <= b.scale()) {
+            return b;
+        }
+        if (b.signum() == 0 && b.scale() <= a.scale()) {
+            return a;
+        }
+        return a.add(b);
+    }
+
+    /** {@code a.subtract(b)}, without a new object when b is a zero whose scale the difference would not raise. */
+    static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0 && b.scale() <= a.scale()) {
+            return a;
+        }
+        return a.subtract(b);
     }
 
     /** amount × part / whole, the whole amount when part is all of it (no rounding on a full close). */

@@ -18,7 +18,7 @@ import java.util.RandomAccess;
  */
 final class FillList extends AbstractList<Fill> implements RandomAccess {
 
-    private static final FillList EMPTY = new FillList(new Shared(new Fill[0], 0), 0);
+    private static final FillList EMPTY = new FillList(new Shared(new Fill[0], 0), 0, Long.MIN_VALUE);
 
     /** The array the versions share, and how many of its slots some version already uses. */
     private static final class Shared {
@@ -35,18 +35,45 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
             }
             this.used = used;
         }
+
+        /** A grown copy of {@code from}'s first {@code size} slots: the trade ids are copied, not read from each fill. */
+        Shared(Shared from, int size, int capacity) {
+            this.slots = new Fill[capacity];
+            this.tradeIds = new long[capacity];
+            System.arraycopy(from.slots, 0, slots, 0, size); // not beyond: those slots belong to other versions
+            System.arraycopy(from.tradeIds, 0, tradeIds, 0, size);
+            this.used = size;
+        }
     }
 
     private final Shared shared;
     private final int size;
     private final Fill[] slots;
     private final long[] tradeIds;
+    /**
+     * The largest trade id among the fills (Long.MIN_VALUE when none): venues number an order's trades upwards,
+     * so the duplicate check of a new fill settles here without reading the ids.
+     */
+    private final long maxTradeId;
 
-    private FillList(Shared shared, int size) {
+    private FillList(Shared shared, int size, long maxTradeId) {
         this.shared = shared;
         this.size = size;
         this.slots = shared.slots;
         this.tradeIds = shared.tradeIds;
+        this.maxTradeId = maxTradeId;
+    }
+
+    private FillList(Shared shared, int size) {
+        this(shared, size, max(shared.tradeIds, size));
+    }
+
+    private static long max(long[] ids, int size) {
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            max = Math.max(max, ids[i]);
+        }
+        return max;
     }
 
     static FillList empty() {
@@ -72,22 +99,28 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
     FillList plus(Fill fill) {
         java.util.Objects.requireNonNull(fill, "fill");
         boolean inOrder = size == 0 || Order.BY_TIME.compare(slots[size - 1], fill) <= 0;
+        long max = Math.max(maxTradeId, fill.tradeId());
         if (inOrder && shared.used > size && slots[size] == fill) {
-            return new FillList(shared, size + 1); // another version already appended this very fill here
+            return new FillList(shared, size + 1, max); // another version already appended this very fill here
         }
         if (inOrder && shared.used == size && size < slots.length) {
             slots[size] = fill;
             tradeIds[size] = fill.tradeId();
             shared.used = size + 1;
-            return new FillList(shared, size + 1);
+            return new FillList(shared, size + 1, max);
         }
-        Fill[] grown = new Fill[Math.max(4, size + (size >> 1) + 1)];
-        System.arraycopy(slots, 0, grown, 0, size); // not beyond: those slots belong to other versions
-        grown[size] = fill;
         if (!inOrder) {
+            Fill[] grown = new Fill[Math.max(4, size + (size >> 1) + 1)];
+            System.arraycopy(slots, 0, grown, 0, size); // not beyond: those slots belong to other versions
+            grown[size] = fill;
             Arrays.sort(grown, 0, size + 1, Order.BY_TIME);
+            return new FillList(new Shared(grown, size + 1), size + 1, max);
         }
-        return new FillList(new Shared(grown, size + 1), size + 1);
+        Shared grown = new Shared(shared, size, Math.max(4, size + (size >> 1) + 1));
+        grown.slots[size] = fill;
+        grown.tradeIds[size] = fill.tradeId();
+        grown.used = size + 1;
+        return new FillList(grown, size + 1, max);
     }
 
     /** Whether this list is {@code base} with {@code fill} appended: the same fills, in the same slots' order. */
@@ -106,6 +139,9 @@ final class FillList extends AbstractList<Fill> implements RandomAccess {
     }
 
     boolean hasTrade(long tradeId) {
+        if (tradeId > maxTradeId) {
+            return false;
+        }
         for (int i = size - 1; i >= 0; i--) { // a repeated report is usually about the newest fill
             if (tradeIds[i] == tradeId) {
                 return true;

@@ -222,7 +222,7 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
                       String newRejectReason, Instant now, Instant newVenueTime, Instant newFilledAt) {
         return new Order(clientOrderId, newVenueOrderId, market, symbol, side, type, timeInForce, quantity,
                 quoteQuantity, price, stopPrice, reduceOnly, origin, reason, newStatus, ((FillList) fills).plus(fill),
-                filledQuantity.add(fill.quantity()), filledNotional.add(fill.price().multiply(fill.quantity())),
+                plus(filledQuantity, fill.quantity()), plus(filledNotional, fill.price().multiply(fill.quantity())),
                 plus(commissions, fill), newVenueFilled, newRejectReason, createdAt, now, newVenueTime, newFilledAt,
                 instructions);
     }
@@ -246,7 +246,10 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         if (fill.commissionAsset() == null || fill.commission().signum() == 0) {
             return totals;
         }
-        if (totals.size() == 1 && totals.getFirst().asset().equals(fill.commissionAsset())) {
+        if (totals.isEmpty()) {
+            return List.of(new Commission(fill.commissionAsset(), fill.commission()));
+        }
+        if (totals.size() == 1 && sameAsset(totals.getFirst().asset(), fill.commissionAsset())) {
             // the usual case: every fill pays in the same asset
             Commission only = totals.getFirst();
             return List.of(new Commission(only.asset(), only.amount().add(fill.commission())));
@@ -256,6 +259,16 @@ public record Order(ClientOrderId clientOrderId, Long venueOrderId, Market marke
         byAsset.merge(fill.commissionAsset().code(), new Commission(fill.commissionAsset(), fill.commission()),
                 (a, b) -> new Commission(a.asset(), a.amount().add(b.amount())));
         return List.copyOf(byAsset.values());
+    }
+
+    /** {@code a.add(b)}, without a new object when a is a zero whose scale the sum would not raise (a first fill). */
+    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return a.signum() == 0 && a.scale() <= b.scale() ? b : a.add(b);
+    }
+
+    /** Asset equality on the code: a record's generated equals costs a method-handle chain per report. */
+    private static boolean sameAsset(io.tradeguard.core.model.Asset a, io.tradeguard.core.model.Asset b) {
+        return a == b || a.code().equals(b.code());
     }
 
     private static BigDecimal sum(List<Fill> fills) {

@@ -15,17 +15,27 @@ public enum OrderTrigger {
 
     /** The trigger of a venue-reported status; empty for the engine-only states, which no venue reports. */
     public static Optional<OrderTrigger> reported(OrderStatus status) {
-        return switch (status) {
-            case PENDING_NEW -> Optional.of(REPORTED_PENDING_NEW);
-            case NEW -> Optional.of(REPORTED_NEW);
-            case PARTIALLY_FILLED -> Optional.of(REPORTED_PARTIALLY_FILLED);
-            case FILLED -> Optional.of(REPORTED_FILLED);
-            case CANCELED -> Optional.of(REPORTED_CANCELED);
-            case REJECTED -> Optional.of(REPORTED_REJECTED);
-            case EXPIRED -> Optional.of(REPORTED_EXPIRED);
-            case EXPIRED_IN_MATCH -> Optional.of(REPORTED_EXPIRED_IN_MATCH);
-            case PENDING_SUBMIT, UNKNOWN -> Optional.empty();
-        };
+        return REPORTED.get(status); // one Optional per status, not one per execution report
+    }
+
+    private static final java.util.Map<OrderStatus, Optional<OrderTrigger>> REPORTED = reportedByStatus();
+
+    private static java.util.Map<OrderStatus, Optional<OrderTrigger>> reportedByStatus() {
+        java.util.Map<OrderStatus, Optional<OrderTrigger>> map = new java.util.EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            map.put(status, Optional.ofNullable(switch (status) {
+                case PENDING_NEW -> REPORTED_PENDING_NEW;
+                case NEW -> REPORTED_NEW;
+                case PARTIALLY_FILLED -> REPORTED_PARTIALLY_FILLED;
+                case FILLED -> REPORTED_FILLED;
+                case CANCELED -> REPORTED_CANCELED;
+                case REJECTED -> REPORTED_REJECTED;
+                case EXPIRED -> REPORTED_EXPIRED;
+                case EXPIRED_IN_MATCH -> REPORTED_EXPIRED_IN_MATCH;
+                case PENDING_SUBMIT, UNKNOWN -> null;
+            }));
+        }
+        return map;
     }
 
     /** The status an order takes when this trigger advances it. */

@@ -44,6 +44,43 @@ class FillListTest {
     }
 
     @Test
+    void growingPastItsArrayKeepsEveryTradeIdAndTheDuplicateCheckFindsLowerIds() {
+        FillList list = FillList.empty();
+        FillList four = null;
+        for (int i = 0; i < 20; i++) {
+            list = list.plus(fill(100 + i, i)); // grows at 4, 7, 11, 17 slots
+            four = list.size() == 4 ? list : four;
+        }
+        FillList twenty = list;
+        // a second successor of a full version grows into a copy of its own fills only
+        FillList five = four.plus(fill(7, 30));
+        assertThat(five).extracting(Fill::tradeId).containsExactly(100L, 101L, 102L, 103L, 7L);
+        assertThat(twenty.get(4).tradeId()).isEqualTo(104L);
+        for (int i = 0; i < 20; i++) {
+            assertThat(twenty.hasTrade(100 + i)).isTrue();
+        }
+        assertThat(twenty.hasTrade(99)).isFalse();
+        assertThat(twenty.hasTrade(120)).isFalse();
+        assertThat(five.hasTrade(7)).isTrue();
+        assertThat(five.hasTrade(104)).isFalse();
+        assertThat(five.hasTrade(103)).isTrue();
+
+        // trade ids need not rise with time: a lower id later is still found, and still no duplicate of a higher one
+        FillList mixed = FillList.empty().plus(fill(50, 1)).plus(fill(10, 2)).plus(fill(30, 3)).plus(fill(20, 4))
+                .plus(fill(5, 5));
+        assertThat(mixed).extracting(Fill::tradeId).containsExactly(50L, 10L, 30L, 20L, 5L);
+        assertThat(mixed.hasTrade(5)).isTrue();
+        assertThat(mixed.hasTrade(50)).isTrue();
+        assertThat(mixed.hasTrade(40)).isFalse();
+        assertThat(mixed.hasTrade(51)).isFalse();
+        // a fill sorted in before the others (earlier time) is found, and so are the ids it was sorted among
+        FillList sorted = mixed.plus(fill(60, 0));
+        assertThat(sorted).extracting(Fill::tradeId).containsExactly(60L, 50L, 10L, 30L, 20L, 5L);
+        assertThat(sorted.hasTrade(60)).isTrue();
+        assertThat(sorted.hasTrade(10)).isTrue();
+    }
+
+    @Test
     void itCannotBeChanged() {
         FillList list = FillList.of(List.of(fill(1, 1)));
         assertThatThrownBy(() -> list.add(fill(2, 2))).isInstanceOf(UnsupportedOperationException.class);
