@@ -238,6 +238,13 @@ public final class ResultsReport {
                 + "; at the end: " + endLoad();
     }
 
+    /** Keeps the load average of now as the run's start load, unless the caller (bench/run) already gave one. */
+    public static void rememberStartLoad() {
+        if (System.getProperty("bench.loadavg.start", "").isBlank()) {
+            System.setProperty("bench.loadavg.start", endLoad());
+        }
+    }
+
     private static String endLoad() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

@@ -83,6 +83,8 @@ public final class SoakDriver {
     }
 
     public static void main(String[] args) throws Exception {
+        // the result names the load at the start; bench/run passes it, a direct run takes it here, before the load
+        ResultsReport.rememberStartLoad();
         double minutes = 60;
         int rate = 20;
         int window = -1;
