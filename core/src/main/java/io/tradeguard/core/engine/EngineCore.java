@@ -73,6 +73,8 @@ final class EngineCore {
     private final Map<Market, Set<Symbol>> following = new EnumMap<>(Market.class);
     /** orders a cancel-all caught before the venue acknowledged them; cancelled as soon as it does */
     private final Set<ClientOrderId> cancelWhenAcknowledged = new HashSet<>();
+    /** reports of settled orders that had left memory, not applied (their fills were accounted before) */
+    private long lateReportsOfForgottenOrders;
     private final ProtectionOcos ocos;
 
     EngineCore(EngineSettings settings, TradingState state, List<PreTradeGate> gates, ClientOrderIdGenerator ids,
@@ -95,6 +97,10 @@ final class EngineCore {
         this.orderPath = new OrderPath(state, gates, ids, this::snapshot, leverage);
         this.reconciliations = new Reconciliations(state, traded, () -> this.settings, changes, ledger, this::report);
         this.ocos = new ProtectionOcos(state, ids, changes, this::report, cancelWhenAcknowledged, () -> this.settings);
+    }
+
+    long lateReportsOfForgottenOrders() {
+        return lateReportsOfForgottenOrders;
     }
 
     void instruments(List<Instrument> list) {
@@ -499,6 +505,14 @@ final class EngineCore {
     /** An execution report, an order response or a query answer. */
     private void report(OrderUpdate update, Emitter out, Instant now) {
         Order order = state.order(update.clientOrderId());
+        if (order == null && state.settledAndForgotten(update.clientOrderId())) {
+            // it settled with every fill accounted before it left memory: adopting it would post its fills again
+            lateReportsOfForgottenOrders++;
+            LOG.warning("a report of order " + update.clientOrderId().value() + " (" + update.status() + (update.lastFill() != null
+                    ? ", trade " + update.lastFill().tradeId() : "") + ") arrived after the order settled and left memory; its fills"
+                    + " are already accounted, so it is not applied (the journal and the store hold the order)");
+            return;
+        }
         if (order == null) {
             OrderOrigin origin = OrderOrigin.ofClientOrderId(update.clientOrderId(), settings.clientIdPrefix());
             order = Order.adopted(update, origin, now);

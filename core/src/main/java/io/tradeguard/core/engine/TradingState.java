@@ -107,6 +107,8 @@ final class TradingState {
     private final Map<ClientOrderId, Instant> settled = new LinkedHashMap<>();
     private Retention retention = new Retention(1_000, Duration.ofMinutes(2), Duration.ofDays(7));
     private long evicted;
+    /** the ids of the settled orders that left memory most recently: a late report of one is not a new order */
+    private final ForgottenOrders forgotten = new ForgottenOrders();
     private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
     private final Map<BalanceKey, AssetBalance> balances = new LinkedHashMap<>();
     /** per market: BTCUSDT trades on spot and futures at different prices */
@@ -246,6 +248,7 @@ final class TradingState {
             }
             oldest.remove();
             orders.remove(entry.getKey());
+            forgotten.add(entry.getKey());
             evicted++;
         }
     }
@@ -275,6 +278,14 @@ final class TradingState {
     /** The order if it is in memory: unsettled, or settled within the {@link Retention}. */
     Order order(ClientOrderId id) {
         return orders.get(id);
+    }
+
+    /**
+     * Whether this order settled (terminal, every fill accounted) and then left memory: one of the
+     * {@link ForgottenOrders#CAPACITY} most recently evicted. A report of it can add nothing.
+     */
+    boolean settledAndForgotten(ClientOrderId id) {
+        return !forgotten.isEmpty() && !orders.containsKey(id) && forgotten.contains(id);
     }
 
     /** How many settled orders have left memory since this state was created (replay included). */

@@ -43,6 +43,7 @@ class OrderRetentionTest {
     private final ManualClock clock = ManualClock.at("2026-01-05T10:00:00Z");
     private final List<DomainEvent> journal = new ArrayList<>();
     private final List<OrderRequest> submitted = new ArrayList<>();
+    private final List<OrderUpdate> fillReports = new ArrayList<>();
     private long venueIds = 100;
     private long tradeIds = 1;
     private final EngineCore core = newCore();
@@ -80,6 +81,7 @@ class OrderRetentionTest {
         OrderUpdate report = trade(o.clientOrderId().value(), o.venueOrderId(), o.side(), "1", "100", OrderStatus.FILLED,
                 "1", fill(tradeIds++, "100", "1", "0.1", Asset.USDT, clock.instant()));
         handle(new Inbound.VenueIn(new VenueEvent.OrderUpdated(report)));
+        fillReports.add(report);
         return report;
     }
 
@@ -127,6 +129,41 @@ class OrderRetentionTest {
         TradingState rebuilt = replayed();
         assertThat(rebuilt.durable()).isEqualTo(state.durable());
         assertThat(rebuilt.evictedOrders()).isEqualTo(6);
+    }
+
+    @Test
+    void aReportOfASettledOrderThatLeftMemoryIsNotAdoptedAndPostedAgain() {
+        handle(new Inbound.Accepting(true, new CompletableFuture<>()));
+        List<ClientOrderId> ids = settleRoundTrips(6);
+        ClientOrderId firstBuy = ids.getFirst();
+        assertThat(core.state().order(firstBuy)).isNull();
+        TradingState.Durable before = core.state().durable();
+        int events = journal.size();
+
+        // the venue delivers the first buy's fill again, long after (a re-delivery, a late query answer)
+        OrderUpdate again = fillReports.getFirst();
+        assertThat(again.clientOrderId()).isEqualTo(firstBuy);
+        clock.advance(Duration.ofMinutes(30));
+        handle(new Inbound.VenueIn(new VenueEvent.OrderUpdated(again)));
+        // and its plain status report too
+        handle(new Inbound.VenueIn(new VenueEvent.OrderUpdated(status(firstBuy.value(), again.venueOrderId(), Side.BUY,
+                "1", "100", OrderStatus.FILLED, "1", clock.instant()))));
+
+        // without the forgotten ids this adopted the order as a stranger's and bought 1 BTC a second time
+        assertThat(journal).hasSize(events);
+        assertThat(core.state().durable()).isEqualTo(before);
+        assertThat(core.state().positions()).isEmpty();
+        assertThat(core.lateReportsOfForgottenOrders()).isEqualTo(2);
+        // a replay knows the same forgotten orders
+        assertThat(replayed().settledAndForgotten(firstBuy)).isTrue();
+        assertThat(replayed().settledAndForgotten(ids.getLast())).isFalse(); // still in memory
+
+        // an order the engine never knew is still adopted
+        OrderUpdate stranger = trade("web_manual_1", 999, Side.BUY, "1", "100", OrderStatus.FILLED, "1",
+                fill(900, "100", "1", "0.1", Asset.USDT, clock.instant()));
+        handle(new Inbound.VenueIn(new VenueEvent.OrderUpdated(stranger)));
+        assertThat(journal.subList(events, journal.size())).anyMatch(DomainEvent.OrderAdopted.class::isInstance);
+        assertThat(core.state().order(ClientOrderId.of("web_manual_1"))).isNotNull();
     }
 
     @Test
