@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * Keeps this client under Binance's limits instead of finding them: request weight per minute and
  * unfilled orders per 10 s / per day, read from the {@code X-MBX-USED-WEIGHT-1M} and
  * {@code X-MBX-ORDER-COUNT-*} headers of every answer (the venue's count is the truth; ours only adds
- * what is in flight). The 10 s order count is the higher of the venue's highest count within our own
+ * what is in flight). The minute's request weight is the higher of the venue's highest count within our own minute and
+ * the weight of our calls answered (or sent and not answered) in it, plus the weight of the calls in flight: an answer
+ * counts only what the venue had seen when it answered, so taking its count as it is would forget the calls still on
+ * their way (several threads call at once). The 10 s order count is likewise the higher of the venue's highest count within our own
  * window and our own orders of that window (answered with a count, or not answered at all), plus the orders
  * in flight: the venue's window boundary is known only as well as our clock estimate, so a lower count after
  * its window rolled inside ours must not free places, and the margin under that limit is a few orders. Waits before a call that would cross {@code headroom}
@@ -36,7 +39,9 @@ public final class RateGate {
     private int ordersLimitPerDay = 160_000;
 
     private long weightMinute = -1;
-    private int usedWeight;
+    private int venueWeight;            // the highest weight the venue reported in our current minute
+    private int ownWeight;              // of our calls settled in our current minute that the venue counted or may have
+    private int pendingWeight;          // of calls let through, not yet settled
     private long orderWindow = -1;
     private int venueOrders10s;         // the highest count the venue reported in our current window
     private int ownOrders10s;           // ours settled in our current window that the venue counted or may have
@@ -90,14 +95,14 @@ public final class RateGate {
                     waitMillis = orderWait(now);
                 }
                 if (waitMillis == 0) {
-                    usedWeight += endpoint.weight();       // in flight until the answer's header replaces it
+                    pendingWeight += endpoint.weight();    // in flight until its answer (or its loss) settles it
                     if (endpoint.placesOrder()) {
                         pendingOrders++;
                         usedOrdersDay++;
                     }
                     return;
                 }
-                counts = "used weight " + usedWeight + "/" + weightLimitPerMinute + ", orders " + usedOrders10s() + "/"
+                counts = "used weight " + usedWeightNow() + "/" + weightLimitPerMinute + ", orders " + usedOrders10s() + "/"
                         + ordersLimitPer10s + " per 10s";
                 if (waitMillis > maxWait.toMillis()) {
                     throw new VenueException(new VenueError(Kind.RATE_LIMITED, 0, 0,
@@ -114,9 +119,10 @@ public final class RateGate {
         long minute = now / 60_000;
         if (minute != weightMinute) {
             weightMinute = minute;
-            usedWeight = 0;
+            venueWeight = 0;
+            ownWeight = 0;
         }
-        if (usedWeight + weight <= weightLimitPerMinute * headroom) {
+        if (usedWeightNow() + weight <= weightLimitPerMinute * headroom) {
             return 0;
         }
         return (minute + 1) * 60_000 - now + 50;
@@ -147,12 +153,17 @@ public final class RateGate {
         }
     }
 
+    private int usedWeightNow() {
+        return Math.max(venueWeight, ownWeight) + pendingWeight;
+    }
+
     private int usedOrders10s() {
         return Math.max(venueOrders10s, ownOrders10s) + pendingOrders;
     }
 
     /** The answer to a call that was let through: its headers, and an order call no longer in flight. */
     public synchronized void observe(Endpoint endpoint, HttpHeaders headers) {
+        settleWeight(endpoint, true);
         if (endpoint.placesOrder()) {
             pendingOrders = Math.max(0, pendingOrders - 1);
             if (headers.firstValue("x-mbx-order-count-10s").isPresent()) {   // none: refused before it was counted
@@ -165,6 +176,7 @@ public final class RateGate {
 
     /** A call that was let through was sent but got no answer: an order counts as placed for this window. */
     public synchronized void unanswered(Endpoint endpoint) {
+        settleWeight(endpoint, true);
         if (endpoint.placesOrder()) {
             pendingOrders = Math.max(0, pendingOrders - 1);
             orderWait(clock.nowMillis());
@@ -174,9 +186,19 @@ public final class RateGate {
 
     /** A call that was let through was never sent (it failed before reaching the wire). */
     public synchronized void notSent(Endpoint endpoint) {
+        settleWeight(endpoint, false);
         if (endpoint.placesOrder()) {
             pendingOrders = Math.max(0, pendingOrders - 1);
             usedOrdersDay = Math.max(0, usedOrdersDay - 1);
+        }
+    }
+
+    /** A call let through is no longer in flight; its weight stays counted in this minute if it reached the venue. */
+    private void settleWeight(Endpoint endpoint, boolean reachedVenue) {
+        pendingWeight = Math.max(0, pendingWeight - endpoint.weight());
+        if (reachedVenue) {
+            weightWait(0, clock.nowMillis());        // roll the minute first
+            ownWeight += endpoint.weight();
         }
     }
 
@@ -185,7 +207,8 @@ public final class RateGate {
         long now = clock.nowMillis();
         headers.firstValue("x-mbx-used-weight-1m").ifPresent(v -> {
             weightWait(0, now);                       // roll the window first
-            usedWeight = parse(v, usedWeight);
+            // never lower within our minute, as for the order count below
+            venueWeight = Math.max(venueWeight, parse(v, venueWeight));
         });
         headers.firstValue("x-mbx-order-count-10s").ifPresent(v -> {
             orderWait(now);                           // roll the windows first
@@ -196,8 +219,9 @@ public final class RateGate {
         headers.firstValue("x-mbx-order-count-1d").ifPresent(v -> usedOrdersDay = parse(v, usedOrdersDay));
     }
 
+    /** The minute's weight as the gate counts it: the venue's or ours, whichever is higher, plus what is in flight. */
     public synchronized int usedWeight() {
-        return usedWeight;
+        return usedWeightNow();
     }
 
     /** A 429 or 418 answer: every later call waits (429) or is refused (418) until it has passed. */

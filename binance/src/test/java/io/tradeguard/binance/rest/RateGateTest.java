@@ -47,11 +47,46 @@ class RateGateTest {
     }
 
     @Test
-    void the_venues_count_replaces_ours() throws Exception {
-        RateGate gate = gate(Duration.ZERO);
-        gate.acquire(Endpoint.publicGet("/x", 500));
+    void the_venues_count_replaces_ours_once_our_minute_has_rolled() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-11-22T10:00:10Z"));
+        RateGate gate = new RateGate(new ServerClock(now::get, Duration.ofMinutes(5)), 0.9, Duration.ZERO, events::add);
+        gate.limits(1000, 10, 100);
+        Endpoint heavy = Endpoint.publicGet("/x", 500);
+        gate.acquire(heavy);
+        gate.observe(heavy, headers(Map.of("x-mbx-used-weight-1m", "500")));
+        assertThat(gate.usedWeight()).isEqualTo(500);
+        now.set(Instant.parse("2026-11-22T10:01:01Z"));
         gate.observe(headers(Map.of("x-mbx-used-weight-1m", "12")));
         assertThat(gate.usedWeight()).isEqualTo(12);
+    }
+
+    @Test
+    void calls_in_flight_stay_counted_when_another_answer_brings_the_venues_count() throws Exception {
+        RateGate gate = gate(Duration.ZERO);
+        Endpoint heavy = Endpoint.publicGet("/x", 500);
+        gate.acquire(heavy);                                   // on its way: the venue has not counted it yet
+        gate.observe(headers(Map.of("x-mbx-used-weight-1m", "12")));
+        assertThat(gate.usedWeight()).isEqualTo(512);
+        // so a second heavy call waits, where replacing the count with the venue's 12 let it through into a 429
+        assertThatThrownBy(() -> gate.acquire(heavy)).isInstanceOf(VenueException.class);
+        // its answer counts it (the venue's count now includes it)
+        gate.observe(heavy, headers(Map.of("x-mbx-used-weight-1m", "512")));
+        assertThat(gate.usedWeight()).isEqualTo(512);
+        // a call that never reached the venue frees its weight; one sent without an answer keeps it
+        Endpoint light = Endpoint.publicGet("/y", 100);
+        gate.acquire(light);
+        gate.notSent(light);
+        assertThat(gate.usedWeight()).isEqualTo(512);
+        gate.acquire(light);
+        gate.unanswered(light);
+        // whether the venue counted it is unknown: ours (500 + 100) is now above the venue's last 512
+        assertThat(gate.usedWeight()).isEqualTo(600);
+        // an older answer with a lower count, overtaken by a newer one, lowers nothing
+        gate.observe(headers(Map.of("x-mbx-used-weight-1m", "300")));
+        assertThat(gate.usedWeight()).isEqualTo(600);
+        gate.observe(headers(Map.of("x-mbx-used-weight-1m", "640")));  // other clients on the same IP
+        assertThat(gate.usedWeight()).isEqualTo(640);
     }
 
     @Test
