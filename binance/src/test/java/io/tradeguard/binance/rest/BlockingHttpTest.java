@@ -140,6 +140,44 @@ class BlockingHttpTest {
         assertThat(seen).hasSize(1);                                  // sent once, never again
     }
 
+    /** The library's timeout bounds each read; an answer that trickles in must still end at the call's timeout. */
+    @Test
+    void an_answer_trickling_in_past_the_request_timeout_is_cut_off_and_left_unknown() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread serverThread = Thread.ofPlatform().daemon().start(() -> {
+                try (java.net.Socket socket = listener.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        seen.add(new Seen(line, "", "", "", "", "", "", 0));
+                    }
+                    var out = socket.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    // one byte every 150 ms: each read is well inside a 400 ms read timeout, the whole takes 6 s
+                    for (int i = 0; i < 40; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(150);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client hung up: expected
+                }
+            });
+            RestTransport rest = transport(URI.create("http://127.0.0.1:" + listener.getLocalPort()), Duration.ofMillis(400));
+            Endpoint order = new Endpoint("POST", "/api/v3/order", 1, Endpoint.Security.SIGNED, Endpoint.Retry.NEVER, true);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> rest.call(order, Params.of().add("symbol", "BTCUSDT")))
+                    .isInstanceOfSatisfying(VenueException.class, e -> {
+                        assertThat(e.error().kind()).isEqualTo(Kind.UNKNOWN_OUTCOME);
+                        assertThat(e.error().message()).contains("no complete answer within 400 ms");
+                    });
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+            serverThread.interrupt();
+        }
+    }
+
     @Test
     void a_refused_connection_means_nothing_was_sent() throws Exception {
         int port;
