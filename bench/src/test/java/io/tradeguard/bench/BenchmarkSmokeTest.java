@@ -29,6 +29,7 @@ class BenchmarkSmokeTest {
     static final List<String> REQUIRED = List.of("tick_to_order_p50_us", "tick_to_order_p99_us", "tick_to_order_p999_us",
             "tick_to_order_one_thread_p50_us",
             "pretrade_check_ns_10_positions", "pretrade_check_ns_100_positions", "exec_reports_per_s",
+            "exec_reports_per_s_no_journal",
             "exec_reports_per_s_journal_sqlite", "client_overhead_ns", "official_client_overhead_ns",
             "client_overhead_ratio_vs_official", "roundtrip_p50_us", "roundtrip_p99_us", "official_roundtrip_p50_us",
             "roundtrip_p50_ratio_vs_official", "orders_per_s_loopback", "matching_orders_per_s",

@@ -48,7 +48,9 @@ import java.util.concurrent.locks.LockSupport;
  * Execution reports applied per second by the engine: each operation pushes 1,000 TRADE reports (1000 /
  * fills orders × fills each; every fill moves the order, the position and the journal) through the user-stream
  * entry and waits until the engine thread has applied them all — and, with a journal, until they are
- * durable. journal=memory keeps the journal in memory (the engine alone); journal=sqlite writes every
+ * durable. journal=off hands every entry to the journal thread, which checks its sequence and keeps nothing (the
+ * engine without a journal: the issue's "without the journal"); journal=memory keeps every entry in a list in memory
+ * (so the collector copies a journal that only grows, hundreds of MB over a run); journal=sqlite writes every
  * event to a SQLite file with a full fsync per commit (group commit of whatever has queued up).
  *
  * <pre>java -cp … org.openjdk.jmh.Main ExecutionReportsBenchmark</pre>
@@ -63,7 +65,7 @@ public class ExecutionReportsBenchmark {
     private static final int REPORTS = 1000;
     private static final BigDecimal FILL_QTY = new BigDecimal("0.001");
 
-    @Param({"memory", "sqlite"})
+    @Param({"off", "memory", "sqlite"})
     public String journal;
 
     /** fills per order: an order's journaled snapshot carries its fills so far, so this drives event size */
@@ -86,8 +88,12 @@ public class ExecutionReportsBenchmark {
             dir = Files.createTempDirectory("tg-bench");
             database = Database.sqlite(dir.resolve("journal.db"));
             store = database.journal();
-        } else {
+        } else if (journal.equals("memory")) {
             store = new InMemoryJournal();
+        } else if (journal.equals("off")) {
+            store = new SequenceOnlyJournal();
+        } else {
+            throw new IllegalArgumentException("journal must be off, memory or sqlite: " + journal);
         }
         engine = Engine.builder(venue, store)
                 .settings(EngineSettings.defaults(Market.SPOT).withTickInterval(null).withCancelOpenOrdersOnStop(false))
@@ -138,6 +144,37 @@ public class ExecutionReportsBenchmark {
             LockSupport.parkNanos(20_000);
         }
         return applied;
+    }
+
+    /** The journal thread's hand-off with nothing kept: the sequence is checked as a real journal checks it. */
+    static final class SequenceOnlyJournal implements Journal {
+        private long last;
+
+        @Override
+        public synchronized void append(List<io.tradeguard.core.journal.JournalEntry> entries)
+                throws io.tradeguard.core.journal.JournalException {
+            for (var entry : entries) {
+                if (entry.sequence() != last + 1) {
+                    throw new io.tradeguard.core.journal.JournalException("journal sequence gap: expected " + (last + 1)
+                            + ", got " + entry.sequence());
+                }
+                last = entry.sequence();
+            }
+        }
+
+        @Override
+        public void replay(long afterSequence, java.util.function.Consumer<io.tradeguard.core.journal.JournalEntry> sink) {
+            // nothing kept: an engine started on it starts empty
+        }
+
+        @Override
+        public synchronized long lastSequence() {
+            return last;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @TearDown(Level.Trial)
