@@ -509,28 +509,21 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     @Override
     public UserDataStream subscribeUserData(Consumer<VenueEvent> listener, Consumer<FuturesAccountEvent> futuresListener)
             throws VenueException {
-        Consumer<VenueEvent> sink = event -> deliver(listener, event);
-        Consumer<FuturesAccountEvent> futuresSink = received -> {
-            // a cross funding payment names no symbol: the income history does (on the stream's thread, so in order)
-            for (FuturesAccountEvent event : funding.attribute(received)) {
-                try {
-                    futuresListener.accept(event);
-                } catch (RuntimeException e) {
-                    log.error("futures event listener failed on {}", event.getClass().getSimpleName(), e);
-                }
-            }
-        };
+        // every event, connection changes included, leaves the socket's reader through one ordered queue: a cross
+        // funding payment names no symbol and the income history does (REST), which must not stop the reading
+        UserEventDispatch dispatch = new UserEventDispatch("futures-user-data", listener, futuresListener, funding::attribute);
         FuturesUserDataProtocol protocol = new FuturesUserDataProtocol(rest, config.endpoints().streams(),
-                config.listenKeyKeepAlive(), sink, futuresSink);
-        ReconnectingSocket socket = new ReconnectingSocket(protocol, http, config.streams(), sink, config.clock());
+                config.listenKeyKeepAlive(), dispatch::venue, dispatch::futures);
+        ReconnectingSocket socket = new ReconnectingSocket(protocol, http, config.streams(), dispatch::venue, config.clock());
         listeners.add(listener);
         try {
             socket.start(config.streams().readyTimeout().multipliedBy(2));
         } catch (VenueException e) {
             listeners.remove(listener);
+            dispatch.close();
             throw e;
         }
-        UserDataStream stream = new UserDataStream(socket, protocol, () -> listeners.remove(listener));
+        UserDataStream stream = new UserDataStream(socket, protocol, dispatch, () -> listeners.remove(listener));
         streams.add(stream);
         return stream;
     }
@@ -559,12 +552,19 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
     public static final class UserDataStream implements AutoCloseable {
         private final ReconnectingSocket socket;
         private final FuturesUserDataProtocol protocol;
+        private final UserEventDispatch dispatch;
         private final Runnable onClose;
 
-        UserDataStream(ReconnectingSocket socket, FuturesUserDataProtocol protocol, Runnable onClose) {
+        UserDataStream(ReconnectingSocket socket, FuturesUserDataProtocol protocol, UserEventDispatch dispatch, Runnable onClose) {
             this.socket = socket;
             this.protocol = protocol;
+            this.dispatch = dispatch;
             this.onClose = onClose;
+        }
+
+        /** How many events the socket has decoded so far, delivered or still queued for the listeners (for tests). */
+        long decoded() {
+            return dispatch.received();
         }
 
         public boolean isLive() {
@@ -578,6 +578,7 @@ public final class BinanceFuturesVenue implements io.tradeguard.core.venue.Futur
         @Override
         public void close() {
             socket.close();
+            dispatch.close();
             protocol.closeListenKey();
             onClose.run();
         }

@@ -28,7 +28,8 @@ import static io.tradeguard.binance.spot.Fields.text;
  * wallet's change but, for cross positions, no position row: with several cross positions open nobody can say
  * which paid. The income history ({@code GET /fapi/v1/income?incomeType=FUNDING_FEE}) can: the payment becomes one
  * update per symbol, each with that symbol's income and its position (from positionRisk). When the history does not
- * account for the payment (not written yet, or amounts that do not add up) the update passes unchanged.
+ * account for the payment (not written yet, or amounts that do not add up) the update passes unchanged. Runs on the
+ * user stream's dispatch thread ({@link UserEventDispatch}), never the socket's reader: its waits stop no reading.
  */
 final class FundingAttribution {
     private static final Logger log = LoggerFactory.getLogger(FundingAttribution.class);

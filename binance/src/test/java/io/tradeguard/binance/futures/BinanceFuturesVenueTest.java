@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -491,6 +493,60 @@ class BinanceFuturesVenueTest {
         assertThat(rows.get(0).path("asset").asText()).isEqualTo("USDT");
         assertThat(venue.rest().income(null, "FUNDING_FEE", null, null, 10)).hasSize(2);
         assertThatThrownBy(() -> venue.rest().income(null, "NOT_A_TYPE", null, null, 10)).isInstanceOf(VenueException.class);
+    }
+
+    @Test
+    void a_funding_attribution_waiting_on_rest_neither_stops_the_stream_nor_reorders_its_events() throws Exception {
+        sim.seedPosition("BTCUSDT", "0.1", "60000", 10, "CROSSED", "0");
+        sim.seedPosition("ETHUSDT", "-2", "3000", 10, "CROSSED", "0");
+        List<Object> seen = new CopyOnWriteArrayList<>(); // what both listeners got, in the order they got it
+        AtomicReference<BinanceFuturesVenue.UserDataStream> handle = new AtomicReference<>();
+        AtomicLong decodedWhenFundingArrived = new AtomicLong(-1);
+        try (var stream = venue.subscribeUserData(seen::add, event -> {
+            if (event instanceof FuturesAccountEvent.AccountUpdated a && a.reason() == FuturesAccountEvent.UpdateReason.FUNDING_FEE) {
+                decodedWhenFundingArrived.compareAndSet(-1, handle.get().decoded());
+            }
+            seen.add(event);
+        })) {
+            handle.set(stream);
+            long before = stream.decoded();
+            // every REST answer now takes a second: the attribution's income and position reads wait on it
+            sim.faults("{\"latency_ms\":1000}");
+            // a cross payment that names no symbol, then a fill of another contract pushed right after it
+            sim.post("/sim/v1/funding", "{\"symbol\":\"BTCUSDT\",\"rate\":\"0.001\",\"apply\":true}");
+            sim.post("/sim/v1/external-order", "{\"api_key\":\"" + sim.account.apiKey()
+                    + "\",\"market\":\"futures\",\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":\"0.5\"}");
+
+            // the socket is read on: the fill (its report and its detail) is decoded while the funding is being attributed
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.decoded() >= before + 3);
+            sim.faults("{}");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(BinanceFuturesVenueTest::isEthFill));
+            // when the attributed funding reached the listener, the fill pushed after it had been read off the socket already
+            assertThat(decodedWhenFundingArrived.get()).isGreaterThanOrEqualTo(before + 3);
+            int funding = -1;
+            for (int i = 0; i < seen.size(); i++) {
+                if (seen.get(i) instanceof FuturesAccountEvent.AccountUpdated a && a.reason() == FuturesAccountEvent.UpdateReason.FUNDING_FEE) {
+                    funding = i;
+                    // attributed from the income history, not passed on unnamed
+                    assertThat(a.positions()).singleElement().satisfies(p -> assertThat(p.symbol()).isEqualTo(BTC));
+                    assertThat(a.wallets().getFirst().balanceChange()).isEqualByComparingTo("-6");
+                }
+            }
+            assertThat(funding).as("the funding payment reached the listener").isGreaterThanOrEqualTo(0);
+            int firstFill = -1;
+            for (int i = 0; i < seen.size() && firstFill < 0; i++) {
+                if (isEthFill(seen.get(i))) {
+                    firstFill = i;
+                }
+            }
+            assertThat(funding).as("the funding pushed first reaches the listeners first").isLessThan(firstFill);
+        }
+    }
+
+    private static boolean isEthFill(Object event) {
+        return event instanceof VenueEvent.OrderUpdated u && u.update().symbol().equals(ETH)
+                || event instanceof FuturesAccountEvent.OrderDetail d && d.update().symbol().equals(ETH);
     }
 
     private List<FuturesAccountEvent.AccountUpdated> fundings() {

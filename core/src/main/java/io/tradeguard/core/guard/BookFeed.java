@@ -5,13 +5,19 @@ import io.tradeguard.core.venue.OrderBook;
 import io.tradeguard.core.venue.Venue;
 import io.tradeguard.core.venue.VenueException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,10 +25,14 @@ import java.util.logging.Logger;
 /**
  * Keeps a book stream open for every symbol the engine trades on one venue (one market), feeding the slippage rule. Opened from I/O
  * workers (with the price stream) or on a virtual thread when a market order finds no book: never on the
- * engine thread. A symbol whose stream failed is tried again the next time it is asked for.
+ * engine thread. A symbol whose stream failed is tried again the next time it is asked for. The account's commission
+ * rates of every streamed symbol (and what else the guards keep per symbol) are read when its stream opens and again
+ * every {@link #refreshEvery} (an hour by default), on a virtual thread of their own.
  */
 final class BookFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BookFeed.class.getName());
+    /** How often a streamed symbol's commission rates and other settings are read again, unless told otherwise. */
+    static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
 
     private final Venue venue;
     private final Consumer<OrderBook> sink;
@@ -30,10 +40,13 @@ final class BookFeed implements AutoCloseable {
     private final Set<Symbol> opening = new HashSet<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private boolean closed;
+    private volatile Duration refreshEvery = DEFAULT_REFRESH;
+    private ScheduledExecutorService refresher;
+    private ScheduledFuture<?> refreshing;
 
     private final java.util.function.BiConsumer<Symbol, io.tradeguard.core.venue.CommissionRates> fees;
 
-    /** What else is read once per symbol when its book stream opens (a futures contract's maintenance brackets). */
+    /** What else is read per symbol when its book stream opens, and again with the commission rates (a futures contract's maintenance brackets). */
     interface SymbolReading {
         void read(Symbol symbol) throws VenueException;
     }
@@ -74,17 +87,87 @@ final class BookFeed implements AutoCloseable {
             settle(missing, subscription.orElse(null));
         }
         for (Symbol symbol : missing) {
-            try {
-                venue.commissionRates(symbol).ifPresent(rates -> fees.accept(symbol, rates));
-            } catch (VenueException | RuntimeException e) {
-                LOG.log(Level.WARNING, "the commission rates of " + symbol + " could not be read; the standard rate is assumed", e);
-            }
-            try {
-                alsoRead.read(symbol);
-            } catch (VenueException | RuntimeException e) {
-                LOG.log(Level.WARNING, "the " + venue.market().wireName() + " settings of " + symbol + " could not be read", e);
+            readSettings(symbol, false);
+        }
+    }
+
+    /**
+     * Reads the symbol's commission rates and what else is kept per symbol. A failed read changes nothing: at the
+     * first read the standard rate stays assumed, at a re-read the last values the venue said stay in use.
+     */
+    private void readSettings(Symbol symbol, boolean again) {
+        try {
+            venue.commissionRates(symbol).ifPresent(rates -> fees.accept(symbol, rates));
+        } catch (VenueException | RuntimeException e) {
+            LOG.log(Level.WARNING, again
+                    ? "the commission rates of " + symbol + " could not be read again; the last known rates stay in use. "
+                            + "Check the connection to the venue and the API key; the next try is in " + inWords(refreshEvery)
+                    : "the commission rates of " + symbol + " could not be read; the standard rate is assumed", e);
+        }
+        try {
+            alsoRead.read(symbol);
+        } catch (VenueException | RuntimeException e) {
+            LOG.log(Level.WARNING, again
+                    ? "the " + venue.market().wireName() + " settings of " + symbol + " could not be read again; the last known "
+                            + "ones stay in use. Check the connection to the venue and the API key; the next try is in " + inWords(refreshEvery)
+                    : "the " + venue.market().wireName() + " settings of " + symbol + " could not be read", e);
+        }
+    }
+
+    /**
+     * How often the commission rates (and the other per-symbol settings) of every streamed symbol are read again:
+     * Binance changes an account's commission and a contract's leverage brackets over time.
+     */
+    void refreshEvery(Duration every) {
+        Objects.requireNonNull(every, "every");
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("the settings refresh interval must be positive, not " + every);
+        }
+        synchronized (this) {
+            refreshEvery = every;
+            if (refresher != null) {
+                reschedule();
             }
         }
+    }
+
+    /** Starts the periodic re-read when the first symbol streams; on one virtual thread of its own, never the engine's. */
+    private void startRefreshing() {
+        synchronized (this) {
+            if (refresher != null || closed) {
+                return;
+            }
+            refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("tg-venue-settings").factory());
+            reschedule();
+        }
+    }
+
+    // guarded by this
+    private void reschedule() {
+        if (refreshing != null) {
+            refreshing.cancel(false);
+        }
+        long millis = Math.max(1, refreshEvery.toMillis());
+        refreshing = refresher.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        List<Symbol> symbols;
+        synchronized (this) {
+            symbols = closed ? List.of() : List.copyOf(streamed);
+        }
+        for (Symbol symbol : symbols) {
+            synchronized (this) {
+                if (closed) {
+                    return; // the venue is closing: its answers mean nothing now
+                }
+            }
+            readSettings(symbol, true);
+        }
+    }
+
+    private static String inWords(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Opens book streams for the symbols that have none, on a virtual thread: the caller never waits for it. */
@@ -129,6 +212,8 @@ final class BookFeed implements AutoCloseable {
         }
         if (late && subscription != null) {
             quietlyClose(subscription);
+        } else if (subscription != null) {
+            startRefreshing();
         }
     }
 
@@ -140,6 +225,9 @@ final class BookFeed implements AutoCloseable {
             all = List.copyOf(subscriptions);
             subscriptions.clear();
             streamed.clear();
+            if (refresher != null) {
+                refresher.shutdownNow();
+            }
         }
         all.forEach(BookFeed::quietlyClose);
     }

@@ -71,6 +71,7 @@ public final class TradingGuards {
     private final Map<Symbol, List<io.tradeguard.core.venue.MaintenanceBracket>> brackets = new ConcurrentHashMap<>();
     /** the book stream of each market's venue */
     private final Map<io.tradeguard.core.model.Market, BookFeed> bookFeeds = new ConcurrentHashMap<>();
+    private volatile java.time.Duration settingsRefresh = BookFeed.DEFAULT_REFRESH;
     private volatile Function<Command, CompletableFuture<CommandResult>> commands;
     private volatile BigDecimal lastEquity;
     // guarded by lock
@@ -178,9 +179,32 @@ public final class TradingGuards {
             futuresVenue = true;
             protection.nativeFutures(nativeProtection);
         }
-        // the contract's maintenance brackets are read with its book stream: the liquidation-distance rule needs them
-        BookFeed feed = bookFeed(venue, symbol -> brackets.put(symbol, List.copyOf(venue.maintenanceBrackets(symbol))));
+        // the contract's maintenance brackets are read with its book stream (and again with the commission rates): the
+        // liquidation-distance rule needs them; an empty answer keeps what was known
+        BookFeed feed = bookFeed(venue, symbol -> {
+            List<io.tradeguard.core.venue.MaintenanceBracket> read = List.copyOf(venue.maintenanceBrackets(symbol));
+            if (read.isEmpty()) {
+                LOG.warning("the venue named no maintenance brackets for " + symbol + "; the last known ones (if any) stay in use");
+            } else {
+                brackets.put(symbol, read);
+            }
+        });
         return new WatchedFuturesVenue(venue, new WatchedVenue(venue, this, feed), this);
+    }
+
+    /**
+     * How often the account's commission rates and the futures contracts' maintenance brackets of every streamed symbol
+     * are read again (an hour by default; Binance changes both over time), for the venues watched already and later.
+     * A failed re-read keeps the last known values.
+     */
+    public TradingGuards venueSettingsRefresh(java.time.Duration every) {
+        Objects.requireNonNull(every, "every");
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("the venue settings refresh interval must be positive, not " + every);
+        }
+        settingsRefresh = every;
+        bookFeeds.values().forEach(feed -> feed.refreshEvery(every));
+        return this;
     }
 
     /** The futures contract's maintenance brackets as last read from the venue; empty when not read (yet). */
@@ -197,6 +221,7 @@ public final class TradingGuards {
         io.tradeguard.core.model.Market market = venue.market();
         BookFeed feed = new BookFeed(venue, book -> onBook(market, book),
                 (symbol, rates) -> fees.put(new BookKey(market, symbol), rates), alsoRead);
+        feed.refreshEvery(settingsRefresh);
         bookFeeds.put(market, feed); // a venue watched again replaces the feed; the old one closes with its venue
         return feed;
     }

@@ -160,4 +160,30 @@ class BookAndTimerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> guards.takerFeeRate(BTCUSDT).compareTo(new BigDecimal("0.0015")) == 0);
         assertThat(venue.calls()).anySatisfy(c -> assertThat(c.method()).isEqualTo("commissionRates"));
     }
+
+    @Test
+    void theCommissionIsReadAgainEveryRefreshIntervalSetAfterTheVenueIsWatched() throws Exception {
+        journal = new InMemoryJournal();
+        clock = ManualClock.at("2026-01-05T10:00:00Z");
+        venue = new FakeVenue(clock);
+        venue.commission("0.0008", "0.0015");
+        venue.setBalance(Asset.USDT, "10000", "0");
+        guards = TradingGuards.create(RiskConfig.defaults(), clock);
+        io.tradeguard.core.venue.Venue watched = guards.watch(venue);
+        engine = Engine.builder(watched, journal).settings(EngineSettings.defaults(Market.SPOT).withTickInterval(null))
+                .gates(guards.gates()).listener(guards.listener()).priceWatcher(guards.priceWatcher()).clock(clock).build();
+        guards.bind(engine::submit);
+        engine.start();
+        watchBtcAt100();
+        await().atMost(Duration.ofSeconds(5)).until(() -> guards.takerFeeRate(BTCUSDT).compareTo(new BigDecimal("0.0015")) == 0);
+
+        try {
+            guards.venueSettingsRefresh(Duration.ofMillis(50)); // from an hour: the feed already running takes it at once
+            venue.commission("0.0007", "0.0012");
+            await().atMost(Duration.ofSeconds(5)).until(() -> guards.takerFeeRate(BTCUSDT).compareTo(new BigDecimal("0.0012")) == 0);
+            assertThat(venue.count("commissionRates")).isGreaterThanOrEqualTo(2);
+        } finally {
+            watched.close(); // the periodic re-read ends with the venue
+        }
+    }
 }
