@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static io.tradeguard.app.futures.SpotAndFuturesEngine.BTCUSDT;
+import static io.tradeguard.app.futures.SpotAndFuturesEngine.ETHUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -90,6 +91,45 @@ class CrossMarginLiquidationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, BTCUSDT)
                     .map(p -> p.size().compareTo(new BigDecimal("0.6")) == 0).orElse(false));
             assertThat(venueLiquidation(t, "0.6")).isCloseTo(new BigDecimal("33492.30"), within(new BigDecimal("0.01")));
+        }
+    }
+
+    @Test
+    void another_cross_position_counts_with_its_maintenance_margin_and_unrealized_loss(@TempDir Path dir) throws Exception {
+        try (SpotAndFuturesEngine t = new SpotAndFuturesEngine(dir, WIDE_STOPS, MarginType.CROSSED)) {
+            // given a cross long of 5 ETH bought at 3,000 (taker fee 7.50: wallet 9,992.50), marked down to 2,800
+            SimAccount maker = t.sim.createAccount(Map.of(), Map.of("USDT", new BigDecimal("100000")));
+            t.control("/sim/v1/external-order", "{\"api_key\":\"" + maker.apiKey() + "\",\"market\":\"futures\",\"symbol\":\"ETHUSDT\","
+                    + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"quantity\":\"5\",\"price\":\"3000\"}");
+            t.control("/sim/v1/external-order", "{\"api_key\":\"" + maker.apiKey() + "\",\"market\":\"futures\",\"symbol\":\"BTCUSDT\","
+                    + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"quantity\":\"1\",\"price\":\"50000\"}");
+            // (bids far below the market make the engine follow both contracts and read their brackets first: without
+            // them an entry is judged, cautiously, as isolated)
+            assertThat(t.futuresLimit(BTCUSDT, Side.BUY, "0.003", "48000", null)).isInstanceOf(CommandResult.Accepted.class);
+            assertThat(t.futuresLimit(ETHUSDT, Side.BUY, "0.05", "2500", null)).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !t.guards.maintenanceBrackets(BTCUSDT).isEmpty()
+                    && !t.guards.maintenanceBrackets(ETHUSDT).isEmpty());
+            OrderIntent eth = OrderIntent.limit(Market.FUTURES, ETHUSDT, Side.BUY, new BigDecimal("5"), new BigDecimal("3000"),
+                    OrderOrigin.MANUAL).withInstructions(OrderInstructions.DEFAULTS.withLeverage(10)
+                    .withProtection(true, new BigDecimal("2000"), null, null));
+            assertThat(t.submit(new Command.PlaceOrder(eth))).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, ETHUSDT).isPresent());
+            t.futuresMark(ETHUSDT, "2800");
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.snapshot().balance(Market.FUTURES, Asset.USDT).map(b -> b.total().compareTo(new BigDecimal("9992.5")) == 0)
+                    .orElse(false));
+
+            // when 0.4 BTC long at 50,000 is judged: WB = 9,992.50 − 10 (this order's fee) = 9,982.50; ETH's notional at
+            // mark 14,000 is its first bracket (0.4 %, cum 0): TMM1 = 56; UPNL1 = 5 × (2,800 − 3,000) = −1,000;
+            // LP = (9,982.50 − 56 − 1,000 − 20,000) / (0.0016 − 0.4) = −11,073.50 / −0.3984 = 27,794.93, where the margin left
+            // 8,982.50 + 0.4 × (27,794.93 − 50,000) = 100.47 = 56 + 0.4 × 27,794.93 × 0.4 %
+            RiskVerdict beyond = t.guards.preview(entry("0.4", "27000"), t.snapshot());
+            assertThat(beyond.rejections()).singleElement().satisfies(r -> assertThat(r.reason())
+                    .contains("liquidation price 27794.93", "cross wallet 9982.50").doesNotContain("not known"));
+
+            // then the venue liquidates the position the accepted entry makes at the same price
+            assertThat(t.submit(new Command.PlaceOrder(entry("0.4", "44000")))).isInstanceOf(CommandResult.Accepted.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.position(Market.FUTURES, BTCUSDT).isPresent());
+            assertThat(venueLiquidation(t, "0.4")).isCloseTo(new BigDecimal("27794.93"), within(new BigDecimal("0.01")));
         }
     }
 
