@@ -28,6 +28,7 @@ import io.tradeguard.binance.futures.BinanceFuturesVenue;
 import io.tradeguard.binance.spot.BinanceSpotVenue;
 import io.tradeguard.core.engine.Engine;
 import io.tradeguard.core.engine.EngineSettings;
+import io.tradeguard.core.model.MarginType;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.signal.SeenSignals;
@@ -173,7 +174,9 @@ public final class Service implements AutoCloseable {
         Engine.Builder builder = Engine.builder(engineVenue, database.journal());
         if (futures != null) {
             // spot and futures in one engine and one journal; leverage 10x unless an order asks, never above the cap
-            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap())
+            // cross margin on every contract; the guards estimate liquidation prices in the margin type the engine sets
+            guards.futuresMarginType(MarginType.CROSSED);
+            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap()).marginType(MarginType.CROSSED)
                     .follow(Market.FUTURES, s.symbols()); // marks of the traded symbols from the start
         }
         engine = builder

@@ -102,6 +102,7 @@ final class SpotAndFuturesEngine implements AutoCloseable {
                 sim.baseUrl(), sim.wsBaseUrl()), keys).withRest(rest).withStreams(streams));
         guards = TradingGuards.create(config, InstantSource.system());
         guards.restore(db.journal());
+        guards.futuresMarginType(marginType); // as the service tells them: the margin type the engine sets
         engine = Engine.builder(guards.watch(spot), db.journal())
                 .venue(guards.watchFutures(futures))
                 .futuresLeverage(10, config.leverageCap())

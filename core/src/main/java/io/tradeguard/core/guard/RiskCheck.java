@@ -5,13 +5,17 @@ import io.tradeguard.core.ledger.AssetBalance;
 import io.tradeguard.core.ledger.Position;
 import io.tradeguard.core.ledger.PositionSide;
 import io.tradeguard.core.model.Instrument;
+import io.tradeguard.core.model.MarginType;
 import io.tradeguard.core.model.Market;
 import io.tradeguard.core.model.OrderType;
 import io.tradeguard.core.model.Side;
+import io.tradeguard.core.model.Symbol;
 import io.tradeguard.core.model.TimeInForce;
 import io.tradeguard.core.order.OrderIntent;
 import io.tradeguard.core.order.OrderOrigin;
 import io.tradeguard.core.pretrade.GateDecision;
+import io.tradeguard.core.risk.FuturesMargin;
+import io.tradeguard.core.risk.MarginPosition;
 import io.tradeguard.core.risk.OpenPosition;
 import io.tradeguard.core.risk.OrderBookView;
 import io.tradeguard.core.risk.Origin;
@@ -24,6 +28,7 @@ import io.tradeguard.core.risk.RiskVerdict;
 import io.tradeguard.core.risk.RuleResult;
 import io.tradeguard.core.safety.KillSwitchState;
 import io.tradeguard.core.state.TradingSnapshot;
+import io.tradeguard.core.venue.FuturesPosition;
 import io.tradeguard.core.venue.OrderRequest;
 
 import java.math.BigDecimal;
@@ -33,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Builds the risk rules' inputs from the engine's snapshot and the kill switch's counters, runs
@@ -81,6 +87,15 @@ final class RiskCheck {
                            Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
                            BigDecimal takerFee, List<io.tradeguard.core.venue.MaintenanceBracket> brackets,
                            Portfolio previousPortfolio) {
+        return subject(intent, state, config, counters, stops, books, takerFee, brackets, previousPortfolio,
+                FuturesMargin.NEW_ISOLATED);
+    }
+
+    /** @param futuresMargin the futures account as the liquidation estimate needs it (see {@link #futuresMargin}) */
+    static Subject subject(OrderIntent intent, TradingSnapshot state, RiskConfig config, KillSwitchState counters,
+                           Map<String, BigDecimal> stops, BiFunction<Market, io.tradeguard.core.model.Symbol, OrderBookView> books,
+                           BigDecimal takerFee, List<io.tradeguard.core.venue.MaintenanceBracket> brackets,
+                           Portfolio previousPortfolio, FuturesMargin futuresMargin) {
         Instrument instrument = state.instrument(intent.market(), intent.symbol()).orElse(null);
         if (instrument == null) {
             return new Subject(null, null, intent.symbol() + " is not traded on this venue");
@@ -124,8 +139,45 @@ final class RiskCheck {
         BigDecimal pnlToday = counters != null ? counters.dailyPnl() : state.daily().realizedPnl();
         int losses = counters != null ? counters.consecutiveLosses() : state.daily().consecutiveLosses();
         RiskContext context = new RiskContext(state.now(), equity, startOfDay, free.max(BigDecimal.ZERO), takerFee,
-                portfolio(state, stops, previousPortfolio), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()), brackets);
+                portfolio(state, stops, previousPortfolio), pnlToday, losses, last, books.apply(intent.market(), intent.symbol()), brackets,
+                futuresMargin);
         return new Subject(order, context, null);
+    }
+
+    /**
+     * The USD-M account as the liquidation estimate needs it, from the engine's positions (quantity, average entry,
+     * leverage), its marks, the futures wallet of the contract's margin asset and the venue's last positionRisk view
+     * (margin type; an isolated wallet only while the view's amount is the engine's). A symbol's margin type is its
+     * position's in that view, else {@code marginTypes}' (null when not known).
+     *
+     * @param brackets    a contract's maintenance brackets, empty when not read yet
+     * @param marginTypes the margin type the engine sets on a symbol before its first order there, or null
+     */
+    static FuturesMargin futuresMargin(Symbol symbol, TradingSnapshot state,
+                                       Function<Symbol, List<io.tradeguard.core.venue.MaintenanceBracket>> brackets,
+                                       Function<Symbol, MarginType> marginTypes) {
+        Instrument instrument = state.instrument(Market.FUTURES, symbol).orElse(null);
+        BigDecimal wallet = instrument == null ? null : state.balance(Market.FUTURES, instrument.quoteAsset())
+                .map(AssetBalance::total).orElse(null);
+        List<MarginPosition> open = new ArrayList<>();
+        for (Position p : state.positions()) {
+            if (p.market() != Market.FUTURES || p.size().signum() <= 0) {
+                continue;
+            }
+            FuturesPosition view = state.futuresPosition(p.symbol()).orElse(null);
+            boolean current = view != null && view.amount().compareTo(p.quantity()) == 0;
+            MarginType type = marginType(p.symbol(), state, marginTypes);
+            BigDecimal mark = state.price(Market.FUTURES, p.symbol()).orElse(p.entryPrice());
+            open.add(new MarginPosition(p.symbol(), p.side() == PositionSide.LONG ? Side.BUY : Side.SELL, p.size(),
+                    p.entryPrice(), mark, Math.max(1, p.leverage()), type,
+                    type == MarginType.ISOLATED && current ? view.isolatedWallet() : null, brackets.apply(p.symbol())));
+        }
+        return new FuturesMargin(marginType(symbol, state, marginTypes), wallet, open);
+    }
+
+    private static MarginType marginType(Symbol symbol, TradingSnapshot state, Function<Symbol, MarginType> marginTypes) {
+        FuturesPosition view = state.futuresPosition(symbol).orElse(null);
+        return view != null ? view.marginType() : marginTypes.apply(symbol);
     }
 
     /** Only reduces a position: reduce-only, close-position, or against the position and no larger than it. */

@@ -500,11 +500,39 @@ public final class TradingGuards {
         RiskCheck.Subject subject = RiskCheck.subject(intent, state, config, killSwitch == null ? null : killSwitch.state(),
                 protection.stops(triggers), this::freshBook, takerFeeRate(intent.market(), intent.symbol()),
                 intent.market() == io.tradeguard.core.model.Market.FUTURES ? maintenanceBrackets(intent.symbol()) : List.of(),
-                lastPortfolio);
+                lastPortfolio, intent.market() == io.tradeguard.core.model.Market.FUTURES
+                        ? RiskCheck.futuresMargin(intent.symbol(), state, this::maintenanceBrackets, this::marginType)
+                        : io.tradeguard.core.risk.FuturesMargin.NEW_ISOLATED);
         if (subject.context() != null) {
             lastPortfolio = subject.context().portfolio();
         }
         return subject;
+    }
+
+    /** the margin type the venue took for each futures symbol (the engine sets it before a symbol's first order) */
+    private final Map<Symbol, io.tradeguard.core.model.MarginType> marginTypes = new ConcurrentHashMap<>();
+    /** the margin type the engine sets on a futures symbol it has not traded yet; null when not told */
+    private volatile io.tradeguard.core.model.MarginType futuresMarginType;
+
+    /**
+     * The margin type the engine sets on every futures symbol before its first order there (its builder's
+     * {@code marginType}): the liquidation estimate of a symbol not traded yet uses it. Untold, such a symbol is
+     * estimated as isolated, which the refusal says.
+     */
+    public TradingGuards futuresMarginType(io.tradeguard.core.model.MarginType type) {
+        futuresMarginType = Objects.requireNonNull(type, "type");
+        return this;
+    }
+
+    /** The venue took this margin type for the symbol (set, or already so). */
+    void marginTypeSet(Symbol symbol, io.tradeguard.core.model.MarginType type) {
+        marginTypes.put(symbol, type);
+    }
+
+    /** The margin type of a futures symbol without a position: as the venue took it, else as the engine will set it. */
+    io.tradeguard.core.model.MarginType marginType(Symbol symbol) {
+        io.tradeguard.core.model.MarginType set = marginTypes.get(symbol);
+        return set != null ? set : futuresMarginType;
     }
 
     /** Keeps the last equity and starts the kill switch's day once equity is known. Under the lock. */

@@ -34,7 +34,9 @@ final class WatchedFuturesVenue extends ForwardingVenue implements FuturesVenue 
 
     @Override
     public boolean setMarginType(Symbol symbol, MarginType type) throws VenueException {
-        return reported(() -> venue.setMarginType(symbol, type));
+        boolean changed = reported(() -> venue.setMarginType(symbol, type));
+        guards.marginTypeSet(symbol, type); // set now, or already so: the liquidation estimate needs it
+        return changed;
     }
 
     @Override

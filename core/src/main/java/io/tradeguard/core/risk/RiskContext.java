@@ -20,11 +20,23 @@ import java.util.Objects;
  *                            (slippage); may be null otherwise
  * @param brackets            the futures contract's maintenance brackets, lowest notional first; empty when not
  *                            known (and on spot)
+ * @param futuresMargin       the futures account as the liquidation estimate needs it (margin type of the order's
+ *                            symbol, wallet, open positions); {@link FuturesMargin#NEW_ISOLATED} when not given
  */
 public record RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
                           BigDecimal takerFeeRate, Portfolio portfolio, BigDecimal realizedPnlToday,
                           int consecutiveLosses, BigDecimal lastPrice, OrderBookView book,
-                          java.util.List<io.tradeguard.core.venue.MaintenanceBracket> brackets) {
+                          java.util.List<io.tradeguard.core.venue.MaintenanceBracket> brackets,
+                          FuturesMargin futuresMargin) {
+
+    /** Without the futures account's figures: a futures entry is judged as a new isolated position. */
+    public RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
+                       BigDecimal takerFeeRate, Portfolio portfolio, BigDecimal realizedPnlToday,
+                       int consecutiveLosses, BigDecimal lastPrice, OrderBookView book,
+                       java.util.List<io.tradeguard.core.venue.MaintenanceBracket> brackets) {
+        this(now, equity, startOfDayEquity, freeBalance, takerFeeRate, portfolio, realizedPnlToday, consecutiveLosses,
+                lastPrice, book, brackets, FuturesMargin.NEW_ISOLATED);
+    }
 
     /** Without maintenance brackets (spot, or not known yet). */
     public RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayEquity, BigDecimal freeBalance,
@@ -36,6 +48,7 @@ public record RiskContext(Instant now, BigDecimal equity, BigDecimal startOfDayE
 
     public RiskContext {
         brackets = java.util.List.copyOf(Objects.requireNonNull(brackets, "brackets"));
+        Objects.requireNonNull(futuresMargin, "futuresMargin");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(equity, "equity");
         Objects.requireNonNull(startOfDayEquity, "startOfDayEquity");

@@ -73,6 +73,13 @@ final class Fixtures {
             return this;
         }
 
+        FuturesMargin futuresMargin = FuturesMargin.NEW_ISOLATED;
+
+        Ctx futuresMargin(FuturesMargin v) {
+            futuresMargin = v;
+            return this;
+        }
+
         Ctx book(OrderBookView v) {
             book = v;
             return this;
@@ -92,7 +99,8 @@ final class Fixtures {
         }
 
         RiskContext build() {
-            return new RiskContext(NOW, equity, startOfDay, free, fee, Portfolio.of(positions), realized, losses, last, book, brackets);
+            return new RiskContext(NOW, equity, startOfDay, free, fee, Portfolio.of(positions), realized, losses, last, book, brackets,
+                    futuresMargin);
         }
     }
 

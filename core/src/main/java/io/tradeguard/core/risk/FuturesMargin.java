@@ -1,0 +1,45 @@
+package io.tradeguard.core.risk;
+
+import io.tradeguard.core.model.MarginType;
+import io.tradeguard.core.model.Symbol;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the liquidation estimate knows of the USD-M futures account besides the order itself.
+ *
+ * @param marginType    the margin type the order's symbol trades in (its open position's, else the one the engine
+ *                      sets before its first order there); null when not known
+ * @param walletBalance the futures wallet balance of the margin asset: the cross wallet plus every isolated wallet
+ *                      (binance-api.md §6.5: crossWalletBalance = balance − isolated margins); null when not known
+ * @param positions     every open futures position, the order's symbol's included
+ */
+public record FuturesMargin(MarginType marginType, BigDecimal walletBalance, List<MarginPosition> positions) {
+
+    /** No account figures: every futures entry is judged as a new isolated position (what the rule always did). */
+    public static final FuturesMargin NEW_ISOLATED = new FuturesMargin(MarginType.ISOLATED, null, List.of());
+
+    public FuturesMargin {
+        positions = List.copyOf(Objects.requireNonNull(positions, "positions"));
+        for (int i = 0; i < positions.size(); i++) {
+            for (int j = i + 1; j < positions.size(); j++) {
+                if (positions.get(i).symbol().equals(positions.get(j).symbol())) {
+                    throw new IllegalArgumentException("one position per symbol in one-way mode, "
+                            + positions.get(i).symbol() + " was given twice");
+                }
+            }
+        }
+    }
+
+    /** The open position of the symbol, or null. */
+    MarginPosition position(Symbol symbol) {
+        for (MarginPosition p : positions) {
+            if (p.symbol().equals(symbol)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
