@@ -33,6 +33,10 @@ record LiquidationEstimate(Side side, BigDecimal quantity, BigDecimal entryPrice
     /** Maintenance rate assumed while the symbol's brackets are unknown (Binance's first BTCUSDT bracket is 0.4 %). */
     static final BigDecimal FALLBACK_MAINTENANCE_RATE = new BigDecimal("0.01");
 
+    /** Said when the brackets are missing; made once, not on every check (the rule runs before every futures entry). */
+    private static final String NO_BRACKETS = "maintenance brackets not known yet: "
+            + FALLBACK_MAINTENANCE_RATE.movePointRight(2).stripTrailingZeros().toPlainString() + " % assumed";
+
     boolean cross() {
         return crossWallet != null;
     }
@@ -69,7 +73,7 @@ record LiquidationEstimate(Side side, BigDecimal quantity, BigDecimal entryPrice
             isolatedMargin = initialMargin(quantity, price, order.leverage());
         }
 
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(2);
         if (account.marginType() == MarginType.CROSSED) {
             String missing = missingForCross(account, order.symbol(), brackets);
             if (missing == null) {
@@ -88,12 +92,11 @@ record LiquidationEstimate(Side side, BigDecimal quantity, BigDecimal entryPrice
             notes.add(heldAssumed);
         }
         if (brackets.isEmpty()) {
-            notes.add("maintenance brackets not known yet: "
-                    + FALLBACK_MAINTENANCE_RATE.movePointRight(2).stripTrailingZeros().toPlainString() + " % assumed");
+            notes.add(NO_BRACKETS);
         }
         return new LiquidationEstimate(order.side(), quantity, entry,
                 liquidationPrice(order.side(), quantity, entry, isolatedMargin, brackets), null, adds,
-                notes.isEmpty() ? null : String.join("; ", notes));
+                notes.isEmpty() ? null : notes.size() == 1 ? notes.getFirst() : String.join("; ", notes));
     }
 
     /** Q·EP / L. */
