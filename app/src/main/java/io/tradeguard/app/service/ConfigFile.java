@@ -19,7 +19,7 @@ import java.util.Set;
 final class ConfigFile {
     static final Set<String> KEYS = Set.of("server.port", "data-dir", "venue", "sim.port", "sim.admin-token",
             "trading.allow-mainnet", "trading.enabled", "trading.require-confirmation", "trading.mode",
-            "trading.cancel-open-orders-on-stop", "trading.symbols");
+            "trading.cancel-open-orders-on-stop", "trading.symbols", "trading.venue-settings-refresh-minutes");
     /** Secrets someone might try to put in the file; refused with a pointer to the environment variable. */
     private static final Set<String> SECRETS = Set.of("alerts.telegram.bot-token", "alerts.telegram.token",
             "alerts.email.password", "alerts.webhook.authorization");

@@ -159,7 +159,7 @@ public final class Service implements AutoCloseable {
         step("journal " + dbFile);
 
         EventFeed feed = new EventFeed(metrics);
-        TradingGuards guards = TradingGuards.create(s.risk(), clock);
+        TradingGuards guards = TradingGuards.create(s.risk(), clock).venueSettingsRefresh(s.venueSettingsRefresh());
         guards.restore(database.journal());
         ManualTradeLearning learning = new ManualTradeLearning(new LearningRecords(database.dataSource()));
         learning.restore(database.journal());

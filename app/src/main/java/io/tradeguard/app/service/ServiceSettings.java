@@ -23,7 +23,8 @@ import java.util.function.Function;
 public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int simPort, Optional<String> simAdminToken,
                               boolean allowMainnet, boolean tradingEnabled, boolean requireConfirmation,
                               TradingMode mode, boolean cancelOpenOrdersOnStop, List<Symbol> symbols,
-                              RiskConfig risk, Map<String, String> env, HybridSettings hybrid) {
+                              RiskConfig risk, Map<String, String> env, HybridSettings hybrid,
+                              java.time.Duration venueSettingsRefresh) {
 
     public enum VenueChoice {
         SIM("sim"), BINANCE_TESTNET("binance-testnet"), BINANCE_MAINNET("binance-mainnet"), CUSTOM("custom");
@@ -91,6 +92,20 @@ public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int sim
             }
             return List.copyOf(out);
         });
+        // how often the account's commission rates and the futures maintenance brackets are read again
+        java.time.Duration venueSettingsRefresh = r.value(null, null, "TRADEGUARD_VENUE_SETTINGS_REFRESH_MINUTES",
+                "trading.venue-settings-refresh-minutes", "60", v -> {
+                    long minutes;
+                    try {
+                        minutes = Long.parseLong(v.strip());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("must be a whole number of minutes");
+                    }
+                    if (minutes < 1 || minutes > 24 * 60) {
+                        throw new IllegalArgumentException("must be from 1 to 1440 minutes");
+                    }
+                    return java.time.Duration.ofMinutes(minutes);
+                });
         RiskConfig risk = RiskConfig.defaults();
         for (Map.Entry<String, String> e : file.entrySet()) {
             if (e.getKey().startsWith(ConfigFile.RISK_PREFIX)) {
@@ -107,7 +122,8 @@ public record ServiceSettings(Path dataDir, int port, VenueChoice venue, int sim
                     + "'trading: {allow-mainnet: true}' (or TRADEGUARD_ALLOW_MAINNET=true). Use --venue binance-testnet to try it first.");
         }
         return new ServiceSettings(dataDir, port, venue, simPort, simToken, allowMainnet, enabled, confirm, mode,
-                cancelOnStop, symbols, risk, Map.copyOf(env), HybridSettings.resolve(file, env, venue == VenueChoice.SIM));
+                cancelOnStop, symbols, risk, Map.copyOf(env), HybridSettings.resolve(file, env, venue == VenueChoice.SIM),
+                venueSettingsRefresh);
     }
 
     private static String str(Integer value) {

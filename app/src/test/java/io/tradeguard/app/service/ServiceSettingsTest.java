@@ -47,6 +47,22 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void the_venue_settings_are_read_again_hourly_unless_configured_and_a_bad_interval_is_refused() throws IOException {
+        assertThat(ServiceSettings.resolve(flags(null, null), Map.of()).venueSettingsRefresh())
+                .isEqualTo(java.time.Duration.ofHours(1));
+        Path config = write("trading:\n  venue-settings-refresh-minutes: 15\n");
+        assertThat(ServiceSettings.resolve(flags(config, null), Map.of()).venueSettingsRefresh())
+                .isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(ServiceSettings.resolve(flags(config, null), Map.of("TRADEGUARD_VENUE_SETTINGS_REFRESH_MINUTES", "5"))
+                .venueSettingsRefresh()).isEqualTo(java.time.Duration.ofMinutes(5));
+        for (String bad : new String[]{"0", "-3", "1441", "1h", "NaN"}) {
+            assertThatThrownBy(() -> ServiceSettings.resolve(flags(null, null), Map.of("TRADEGUARD_VENUE_SETTINGS_REFRESH_MINUTES", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("TRADEGUARD_VENUE_SETTINGS_REFRESH_MINUTES")
+                    .hasMessageContaining(bad);
+        }
+    }
+
+    @Test
     void an_unknown_key_is_refused_rather_than_ignored() throws IOException {
         Path config = write("trading:\n  alow-mainnet: true\n");
         assertThatThrownBy(() -> ServiceSettings.resolve(flags(config, null), Map.of()))
