@@ -90,7 +90,7 @@ final class UserEventDispatch implements AutoCloseable {
             switch (item) {
                 case VenueItem v -> deliver(v.event());
                 case FuturesItem f -> {
-                    for (FuturesAccountEvent event : attribution.apply(f.event())) {
+                    for (FuturesAccountEvent event : attributed(f.event())) {
                         if (closed) {
                             break;
                         }
@@ -103,6 +103,16 @@ final class UserEventDispatch implements AutoCloseable {
         int left = queue.size();
         if (left > 0) {
             log.debug("futures user stream closed with {} events not delivered", left);
+        }
+    }
+
+    /** A failing attribution must not end this thread (every later event would be lost): the event goes on as it came. */
+    private List<FuturesAccountEvent> attributed(FuturesAccountEvent event) {
+        try {
+            return attribution.apply(event);
+        } catch (RuntimeException e) {
+            log.error("attributing a {} failed; it is passed on as the stream sent it", event.getClass().getSimpleName(), e);
+            return List.of(event);
         }
     }
 
