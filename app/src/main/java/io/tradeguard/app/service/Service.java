@@ -174,9 +174,11 @@ public final class Service implements AutoCloseable {
         Engine.Builder builder = Engine.builder(engineVenue, database.journal());
         if (futures != null) {
             // spot and futures in one engine and one journal; leverage 10x unless an order asks, never above the cap
-            // cross margin on every contract; the guards estimate liquidation prices in the margin type the engine sets
-            guards.futuresMarginType(MarginType.CROSSED);
-            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap()).marginType(MarginType.CROSSED)
+            // cross margin on every contract; one value for both: the guards estimate liquidation prices in the margin
+            // type the engine sets before a contract's first order
+            MarginType margin = MarginType.CROSSED;
+            guards.futuresMarginType(margin);
+            builder.venue(guards.watchFutures(futures)).futuresLeverage(10, s.risk().leverageCap()).marginType(margin)
                     .follow(Market.FUTURES, s.symbols()); // marks of the traded symbols from the start
         }
         engine = builder

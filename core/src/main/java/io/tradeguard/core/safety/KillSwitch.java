@@ -171,7 +171,7 @@ public final class KillSwitch {
         }
     }
 
-    /** {@link #checkDrawdown}'s condition alone, on every price tick. */
+    /** Whether equity is at or past the emergency drawdown from the day's start: asked on every price tick. */
     private boolean drawdownReached(BigDecimal equity) {
         BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);
         BigDecimal start = state.startOfDayEquity();
@@ -193,17 +193,13 @@ public final class KillSwitch {
     private BigDecimal limitStart;
 
     private void checkDrawdown(BigDecimal equity, Instant now, List<SafetyEvent> events) {
-        BigDecimal pct = config.value(Limit.EMERGENCY_DRAWDOWN_PCT);
-        if (pct == null || state.startOfDayEquity().signum() == 0) {
+        if (!drawdownReached(equity)) {
             return;
         }
         BigDecimal drawdown = state.startOfDayEquity().subtract(equity);
-        BigDecimal limit = pct.multiply(state.startOfDayEquity());
-        if (drawdown.compareTo(limit) >= 0) {
-            trip(Cause.EMERGENCY_DRAWDOWN, "equity " + plain(equity) + " fell " + plain(drawdown) + " from the day's start of "
-                    + plain(state.startOfDayEquity()) + ", past the emergency drawdown of " + plain(pct.movePointRight(2)) + "%",
-                    now, events);
-        }
+        trip(Cause.EMERGENCY_DRAWDOWN, "equity " + plain(equity) + " fell " + plain(drawdown) + " from the day's start of "
+                + plain(state.startOfDayEquity()) + ", past the emergency drawdown of " + plain(limitPct.movePointRight(2)) + "%",
+                now, events);
     }
 
     /** A trip while already active only escalates to the emergency drawdown; other causes add nothing. */
